@@ -1,0 +1,188 @@
+"""Reading and writing article records; re-ingesting an article updates it in place.
+
+Each :meth:`Store.upsert` call is one transaction: an article, its mentions and topics are replaced
+together or not at all, so a failure in the middle of a batch never leaves half an article behind.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload
+
+from govnews.errors import ServiceError
+from govnews.records import ArticleRecord, Entity, Topic
+from govnews.store.schema import ArticleRow, EntityRow, MentionRow, TopicRow
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")  # readers (the API) do not block the writer (ingest)
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+class Store:
+    """The SQL store of articles, mentions, canonical entities and topics."""
+
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    def migrate(self, revision: str = "head") -> None:
+        """Bring the schema to ``revision`` through Alembic."""
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        try:
+            with self.engine.begin() as connection:
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+        except SQLAlchemyError as exc:
+            raise ServiceError(f"cannot migrate the store at {self.engine.url!r}: {exc}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------------------------
+
+    def upsert(self, records: Iterable[ArticleRecord]) -> int:
+        """Insert or replace articles (with their mentions and topics) in one transaction."""
+        records = list(records)
+        if not records:
+            return 0
+        now = datetime.now().astimezone()
+        try:
+            with Session(self.engine) as session, session.begin():
+                for record in records:
+                    self._upsert_one(session, record, now)
+        except SQLAlchemyError as exc:
+            raise ServiceError(f"store write failed ({len(records)} articles rolled back): {exc}") from exc
+        return len(records)
+
+    def _upsert_one(self, session: Session, record: ArticleRecord, now: datetime) -> None:
+        row = session.get(ArticleRow, record.id)
+        if row is None:
+            row = ArticleRow(id=record.id, created_at=now)
+            session.add(row)
+        else:
+            session.execute(delete(MentionRow).where(MentionRow.article_id == record.id))
+            session.execute(delete(TopicRow).where(TopicRow.article_id == record.id))
+            session.expire(row, ["mentions", "topics"])
+        for name in ("url", "site", "province", "province_current", "title", "published_at", "author", "text",
+                     "language", "fetched_at", "content_hash"):
+            setattr(row, name, getattr(record, name))
+        row.models = dict(record.models)
+        row.updated_at = now
+        seen = record.published_at or record.fetched_at
+        for entity in record.entities:
+            if entity.entity_id:
+                self._touch_entity(session, entity, seen)
+        session.add_all(
+            MentionRow(article_id=record.id, entity_id=e.entity_id, type=e.type, text=e.text, start=e.start,
+                       end=e.end, attrs=dict(e.attrs))
+            for e in record.entities
+        )
+        topic_model = record.models.get("topics", "")
+        session.add_all(TopicRow(article_id=record.id, label=t.label, score=float(t.score), model=topic_model)
+                        for t in record.topics)
+
+    @staticmethod
+    def _touch_entity(session: Session, entity: Entity, seen: datetime) -> None:
+        assert entity.entity_id
+        row = session.get(EntityRow, entity.entity_id)
+        if row is None:
+            canonical = entity.attrs.get("canonical") or entity.attrs.get("name") or entity.text
+            row = EntityRow(id=entity.entity_id, type=entity.type, canonical=canonical, attrs={},
+                            first_seen=seen, last_seen=seen)
+            session.add(row)
+            session.flush([row])
+            return
+        if row.first_seen is None or seen < row.first_seen:
+            row.first_seen = seen
+        if row.last_seen is None or seen > row.last_seen:
+            row.last_seen = seen
+
+    def delete(self, article_id: str) -> bool:
+        with Session(self.engine) as session, session.begin():
+            row = session.get(ArticleRow, article_id)
+            if row is None:
+                return False
+            session.delete(row)
+        return True
+
+    # -- reading -----------------------------------------------------------------------------------
+
+    def get(self, article_id: str) -> ArticleRecord | None:
+        with Session(self.engine) as session:
+            row = session.get(ArticleRow, article_id, options=[selectinload(ArticleRow.mentions),
+                                                                selectinload(ArticleRow.topics)])
+            return None if row is None else _to_record(row)
+
+    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """Current content hash of each stored article among ``ids`` (to skip unchanged re-ingests)."""
+        ids = list(ids)
+        with Session(self.engine) as session:
+            rows = session.execute(select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.id.in_(ids)))
+            return dict(rows.tuples().all())
+
+    def iter_articles(self, batch_size: int = 200) -> Iterator[ArticleRecord]:
+        """Every stored article, in id order, loaded a batch at a time."""
+        last = ""
+        while True:
+            with Session(self.engine) as session:
+                rows = session.scalars(
+                    select(ArticleRow).where(ArticleRow.id > last).order_by(ArticleRow.id).limit(batch_size)
+                    .options(selectinload(ArticleRow.mentions), selectinload(ArticleRow.topics))
+                ).all()
+                records = [_to_record(r) for r in rows]
+            if not records:
+                return
+            yield from records
+            last = records[-1].id
+
+    def count(self) -> int:
+        with Session(self.engine) as session:
+            return session.scalar(select(func.count()).select_from(ArticleRow)) or 0
+
+    def summary(self) -> dict[str, Any]:
+        """Counts a person wants after a run: articles, mentions by type, canonical entities, topics."""
+        with Session(self.engine) as session:
+            mentions = dict(session.execute(select(MentionRow.type, func.count()).group_by(MentionRow.type)).tuples())
+            entities = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).tuples())
+            topics = dict(session.execute(select(TopicRow.label, func.count()).group_by(TopicRow.label)).tuples())
+        return {
+            "articles": self.count(),
+            "mentions_by_type": dict(Counter(mentions).most_common()),
+            "entities_by_type": dict(Counter(entities).most_common()),
+            "topics": dict(Counter(topics).most_common()),
+        }
+
+
+def _to_record(row: ArticleRow) -> ArticleRecord:
+    return ArticleRecord(
+        id=row.id, url=row.url, site=row.site, title=row.title, text=row.text, language=row.language,
+        fetched_at=row.fetched_at, content_hash=row.content_hash, province=row.province,
+        province_current=row.province_current, published_at=row.published_at, author=row.author,
+        entities=[Entity(m.type, m.text, m.start, m.end, dict(m.attrs or {}), m.entity_id) for m in row.mentions],
+        topics=[Topic(t.label, t.score) for t in row.topics],
+        models=dict(row.models or {}),
+    )

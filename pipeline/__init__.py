@@ -1,0 +1,1 @@
+"""Text and NLP processing: raw articles in, article records (entities, topics) out."""

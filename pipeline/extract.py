@@ -1,0 +1,71 @@
+"""Extraction of one text: the contract object (entities with offsets, topics, language).
+
+The spaCy pipeline is built once per :class:`Extractor`; batch callers reuse one extractor.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from datetime import datetime
+
+from govnews.records import Entity, Extraction, Topic
+from models.topics import TopicModel, load_topic_model
+from pipeline.gazetteer import Gazetteer
+from pipeline.language import detect_language
+from pipeline.nlp import build_nlp
+from pipeline.normalize import clean_text_with_map
+from pipeline.resolve import resolve
+
+log = logging.getLogger(__name__)
+ENTITY_MODEL = "govnews-rules-0.1 on underthesea CRF (segmentation, POS, NER)"
+
+
+class Extractor:
+    """Entities and topics for texts; holds the spaCy pipeline and the topic model."""
+
+    def __init__(self, topic_model: str | TopicModel = "placeholder") -> None:
+        self.nlp = build_nlp()
+        self.gazetteer: Gazetteer = self.nlp.get_pipe("govnews_entities").gaz
+        self.topic_model = load_topic_model(topic_model) if isinstance(topic_model, str) else topic_model
+
+    @property
+    def models(self) -> dict[str, str]:
+        return {"entities": ENTITY_MODEL, "topics": self.topic_model.version}
+
+    def extract_document(self, document: str, published: datetime | None = None,
+                         province: str | None = None) -> tuple[Extraction, str | None]:
+        """Extract from a cleaned document whose first line is the title.
+
+        Returns:
+            The extraction (offsets into ``document``) and the province the article is about, if known.
+        """
+        title = document.split("\n", 1)[0]
+        language = detect_language(document, self.gazetteer.function_words)
+        if language != "vi":
+            # Not Vietnamese (or no words at all): nothing is claimed rather than something false.
+            return Extraction(title, language, models=self.models), province
+        doc = self.nlp.make_doc(document)
+        doc._.published = published
+        doc._.province = province
+        doc = self.nlp(doc)
+        entities = resolve(list(doc._.entities))
+        topics: list[Topic] = self.topic_model.predict([document])[0]
+        province = province or self.nlp.get_pipe("govnews_entities").main_province(document)
+        return Extraction(title, language, topics, entities, self.models), province
+
+    def extract_text(self, raw: str) -> Extraction:
+        """``govnews extract``: offsets refer to the NFC form of ``raw`` (title line included)."""
+        cleaned, origin = clean_text_with_map(raw)
+        extraction, _ = self.extract_document(cleaned)
+        source = unicodedata.normalize("NFC", raw)
+        extraction.title = source.split("\n", 1)[0].rstrip("\r")
+        extraction.entities = [_remap(e, origin, source) for e in extraction.entities]
+        return extraction
+
+
+def _remap(entity: Entity, origin: list[int], source: str) -> Entity:
+    start = origin[entity.start]
+    end = origin[entity.end - 1] + 1 if entity.end > entity.start else start
+    entity.start, entity.end, entity.text = start, end, source[start:end]
+    return entity

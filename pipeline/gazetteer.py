@@ -1,0 +1,134 @@
+"""Gazetteers read from ``pipeline/data``: provinces (with the 2025 merger), places, titles, bodies.
+
+Text is matched with :func:`key` (tone placement unified, case ignored, diacritics kept: ``Bí`` is not
+``Bỉ``); queries typed without diacritics go through :func:`loose_key`, so ``Thanh Hoá``,
+``Thanh Hóa`` and ``thanh hoa`` find the same province.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+from pipeline.normalize import fold, match_key
+
+DATA = resources.files("pipeline") / "data"
+
+
+def key(text: str) -> str:
+    """Matching key for text: tone placement unified, lowercased, spaces collapsed; diacritics kept."""
+    return " ".join(match_key(text).split())
+
+
+def loose_key(text: str) -> str:
+    """Matching key for what people type: diacritics folded too."""
+    return " ".join(fold(text).split())
+
+
+def read_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a data file."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    return [line.rstrip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def read_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV data file; lines starting with ``#`` before the header are comments."""
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines(keepends=True)
+    return list(csv.DictReader(io.StringIO("".join(line for line in lines if not line.startswith("#")))))
+
+
+@dataclass(frozen=True, slots=True)
+class Province:
+    name: str  # as named before the 2025 merger (or Huế since 2025)
+    kind: str  # "tỉnh" or "thành phố"
+    current: str  # the province or city it belongs to after 1 July 2025
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    canonical: str
+    level: str | None  # country, province, district, commune, region
+    province: Province | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BodyHead:
+    head: str
+    type: str  # agency or organization
+    kind: str
+    scope: str  # local (takes the article's province when implicit), central, any
+    standalone: bool  # the head alone names a body ("UBND", "Tỉnh ủy")
+
+
+@dataclass(frozen=True, slots=True)
+class Sector:
+    name: str  # "Khoa học và Công nghệ"
+    successor: str | None  # the field it merged into in 2025, if any
+
+
+@dataclass(slots=True)
+class Gazetteer:
+    """Everything the extractors look up, loaded once per pipeline."""
+
+    places: dict[str, Place] = field(default_factory=dict)  # key(name) → place
+    provinces: dict[str, Province] = field(default_factory=dict)  # loose_key(name) → province
+    titles: list[str] = field(default_factory=list)  # longest first
+    concurrent_titles: frozenset[str] = frozenset()
+    honorifics: list[str] = field(default_factory=list)  # longest first
+    surnames: frozenset[str] = frozenset()
+    heads: list[BodyHead] = field(default_factory=list)  # longest first
+    abbreviations: dict[str, str] = field(default_factory=dict)
+    sectors: dict[str, Sector] = field(default_factory=dict)  # spelling (as written) → sector
+    name_stopwords: frozenset[str] = frozenset()
+    non_bodies: list[str] = field(default_factory=list)  # "Hội nghị", "Bộ máy": head-like words that are not bodies
+    function_words: frozenset[str] = frozenset()
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        gaz = cls()
+        for row in read_csv("provinces.csv"):
+            province = Province(row["name"], row["kind"], row["current"])
+            level = "district" if row["name"] == "Huế" else "province"
+            for name in [row["name"], *filter(None, row["aliases"].split(";"))]:
+                gaz.provinces.setdefault(loose_key(name), province)
+                gaz.places.setdefault(key(name), Place(row["name"], level, province))
+        for current in {p.current for p in gaz.provinces.values()}:
+            gaz.provinces.setdefault(loose_key(current), Province(current, "thành phố", current))
+        for file, level in (("countries.txt", "country"), ("regions.txt", "region")):
+            for line in read_lines(file):
+                canonical, _, aliases = line.partition("|")
+                for name in [canonical, *filter(None, aliases.split(";"))]:
+                    gaz.places.setdefault(key(name), Place(canonical, level))
+        titles = read_lines("titles.txt")
+        gaz.titles = sorted((t.removesuffix(" *") for t in titles), key=len, reverse=True)
+        gaz.concurrent_titles = frozenset(t.removesuffix(" *") for t in titles if t.endswith(" *"))
+        gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
+        gaz.surnames = frozenset(read_lines("surnames.txt"))
+        gaz.heads = sorted(
+            (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")
+             for r in read_csv("agency_heads.csv")),
+            key=lambda h: len(h.head), reverse=True,
+        )
+        for row in read_csv("sectors.csv"):
+            sector = Sector(row["sector"], row["successor_2025"] or None)
+            for spelling in [row["sector"], *filter(None, row["abbreviations"].split(";"))]:
+                gaz.sectors[spelling] = sector
+        gaz.name_stopwords = frozenset(read_lines("name_stopwords.txt"))
+        gaz.non_bodies = read_lines("non_bodies.txt")
+        gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
+        gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
+        return gaz
+
+    def place(self, name: str) -> Place | None:
+        return self.places.get(key(name))
+
+    def province(self, name: str) -> Province | None:
+        """The province a user means by ``name`` (any spelling, with or without diacritics)."""
+        return self.provinces.get(loose_key(name))
+
+    def expand(self, name: str) -> str:
+        """Expand abbreviations word by word: ``Sở KH&CN`` → ``Sở Khoa học và Công nghệ``."""
+        return re.sub(r"[\wĐđ&\-]+", lambda m: self.abbreviations.get(m.group(0), m.group(0)), name)

@@ -1,0 +1,31 @@
+"""Vietnamese number parsing: ``.`` groups thousands, ``,`` marks decimals, words scale.
+
+Ambiguous spellings (``1.2.3.4``, ``1,234.5``, ``,,5``) are refused (``None``) rather than guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+          "nghìn tỉ": 1e12, "ngàn tỉ": 1e12}
+NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+                "chín": 9, "mười": 10, "trăm": 100}
+
+# 327.000 | 6,5 | 1.234.567,89 | 12 — grouped thousands must be groups of exactly three digits.
+_VN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+
+
+def parse_number(text: str) -> float | None:
+    """Value of a Vietnamese-formatted number, or ``None`` when it is malformed or ambiguous."""
+    text = text.strip()
+    if not _VN_NUMBER.match(text):
+        return None
+    integer, _, decimal = text.partition(",")
+    value = float(integer.replace(".", "") + ("." + decimal if decimal else ""))
+    return value
+
+
+def as_number(value: float) -> int | float:
+    """Integers stay integers in JSON (327000, not 327000.0)."""
+    return int(value) if float(value).is_integer() and abs(value) < 2**63 else value

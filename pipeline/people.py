@@ -1,0 +1,186 @@
+"""People: ``official`` when a position is attached to the mention, ``person`` otherwise.
+
+A name is a run of capitalised syllables that starts with a Vietnamese family name (or that
+underthesea's NER tagged as PER). Its title is read on the left (``Chủ tịch UBND tỉnh Phan Ngọc Thọ``)
+or on the right (``ông Hồ Thắng, Giám đốc Sở KH&CN``); stacked posts choose the main office over
+concurrent ones (``Ủy viên Trung ương Đảng``). Short later mentions (``ông Thắng``) inherit the full
+name's title and organisation.
+"""
+
+from __future__ import annotations
+
+from govnews.records import Entity
+from pipeline.gazetteer import Gazetteer
+from pipeline.lexical import Word, admin_word_at, match_phrase, scan
+
+MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
+RIGHT_SEPARATORS = (",", "-", "–", "(")
+
+
+def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
+                ner_people: list[tuple[int, int]]) -> list[Entity]:
+    words = scan(text)
+    body_at = {b.start: b for b in bodies}
+    body_ending = {b.end: b for b in bodies}
+    found: list[Entity] = []
+    i = 0
+    while i < len(words):
+        n = _name_length(words, i, text, gaz, taken, ner_people)
+        if not n:
+            i += _run_length(words, i, text)  # never start a name in the middle of a capitalised run
+            continue
+        first, last = words[i], words[i + n - 1]
+        attrs: dict[str, object] = {"name": text[first.start : last.end]}
+        honorific = _honorific_before(words, i, text, gaz)
+        title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending) or \
+            _title_right(words, i + n, text, gaz, body_at)
+        if title:
+            attrs.update(title=title[0], organization=title[1])
+        if honorific:
+            attrs["honorific"] = honorific[0]
+        found.append(Entity("official" if title else "person", attrs["name"], first.start, last.end, attrs))
+        i += n
+    _share_titles(found)
+    found.extend(_short_mentions(words, text, gaz, found, taken))
+    found.sort(key=lambda e: e.start)
+    return found
+
+
+def _share_titles(people: list[Entity]) -> None:
+    """A repeated full name without a title of its own takes the title given elsewhere in the article."""
+    titled = {e.attrs["name"]: e for e in people if e.type == "official"}
+    for person in people:
+        source = titled.get(person.attrs["name"])
+        if person.type == "person" and source is not None:
+            person.type = "official"
+            person.attrs.update(title=source.attrs["title"], organization=source.attrs["organization"])
+
+
+def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
+                 ner_people: list[tuple[int, int]]) -> int:
+    if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
+        return 0
+    n = 1
+    while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
+           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
+        n += 1
+    by_ner = any(s <= words[i].start and words[i + n - 1].end <= e for s, e in ner_people)
+    if n < MIN_NAME_WORDS or not (words[i].text in gaz.surnames or by_ner):
+        return 0
+    if gaz.place(text[words[i].start : words[i + n - 1].end]):
+        return 0
+    return n
+
+
+def _run_length(words: list[Word], i: int, text: str) -> int:
+    n = 1
+    while (i + n < len(words) and _is_name_word(words[i]) and _is_name_word(words[i + n])
+           and text[words[i + n - 1].end : words[i + n].start] == " "):
+        n += 1
+    return n
+
+
+def _after_city_word(words: list[Word], i: int, text: str) -> bool:
+    """``TP. Hồ Chí Minh``, ``thành phố Hồ Chí Minh``: a city named after a person."""
+    return any(admin_word_at(words, i - n, text) == n and words[i - n].text.lower() in ("tp", "thành")
+               for n in (1, 2))
+
+
+def _is_name_word(word: Word) -> bool:
+    return word.is_word and word.is_capitalized and not word.is_abbreviation and not word.text[0].isdigit()
+
+
+def _inside(word: Word, taken: list[tuple[int, int]]) -> bool:
+    return any(s <= word.start < e for s, e in taken)
+
+
+def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[str, int] | None:
+    for honorific in gaz.honorifics:
+        parts = scan(honorific)
+        k = i - len(parts)
+        if k >= 0 and "".join(w.text for w in words[k:i]) == "".join(p.text for p in parts):
+            if text[words[i - 1].end : words[i].start] in (" ", ""):
+                value = honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific
+                return value, len(parts)
+    return None
+
+
+def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
+                body_ending: dict[int, Entity]) -> tuple[str, str | None] | None:
+    """``<title> [<body>] <name>``: the title closest to the name, preferring a main office."""
+    if i <= 0:
+        return None
+    organization = None
+    end = words[i - 1].end
+    body = body_ending.get(end)
+    if body is not None:
+        organization = body.text
+        k = i
+        while k > 0 and words[k - 1].start >= body.start:
+            k -= 1
+    else:
+        k = i
+    for title in gaz.titles:
+        n = len(title.split())
+        if k - n >= 0 and match_phrase(words, k - n, title, text) and \
+                text[words[k - 1].end : (words[k].start if k < len(words) else end)].strip() == "":
+            if title in gaz.concurrent_titles and body is None:
+                continue
+            return title, organization
+    return None
+
+
+def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
+                 body_at: dict[int, Entity]) -> tuple[str, str | None] | None:
+    """``<name>, <title> <body>`` or ``<name> - <title> <body>``; skips concurrent posts."""
+    if j < len(words) and words[j].text == "(":  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
+        close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
+        j = close + 1 if close is not None else j
+    if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
+        return None
+    k = j + 1
+    fallback = None
+    for _ in range(4):  # stacked: "…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch …"
+        matched = next((t for t in gaz.titles if match_phrase(words, k, t, text)), None)
+        if matched is None:
+            break
+        k += len(matched.split())
+        body = body_at.get(words[k].start) if k < len(words) else None
+        organization = body.text if body else None
+        if body is not None:
+            while k < len(words) and words[k].start < body.end:
+                k += 1
+        if matched not in gaz.concurrent_titles:
+            return matched, organization
+        fallback = fallback or (matched, organization)
+        if k < len(words) and words[k].text == ",":
+            k += 1
+    return fallback
+
+
+def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
+                    taken: list[tuple[int, int]]) -> list[Entity]:
+    """``ông Thắng`` after ``ông Hồ Thắng``: the same person, with the full mention's fields."""
+    by_last: dict[str, Entity] = {}
+    for person in people:
+        name = str(person.attrs["name"])
+        by_last.setdefault(name.split()[-1], person)
+        by_last.setdefault(" ".join(name.split()[-2:]), person)
+    covered = [(p.start, p.end) for p in people] + taken
+    found = []
+    for i, word in enumerate(words):
+        if not _is_name_word(word) or _inside(word, covered):
+            continue
+        honorific = _honorific_before(words, i, text, gaz)
+        if not honorific or honorific[0] not in ("ông", "bà", "đồng chí"):
+            continue
+        n = 2 if i + 1 < len(words) and _is_name_word(words[i + 1]) else 1
+        candidate = text[word.start : words[i + n - 1].end]
+        full = by_last.get(candidate) or by_last.get(word.text)
+        if full is None or full.start > word.start:
+            continue
+        if candidate not in by_last:
+            n, candidate = 1, word.text
+        attrs = {**full.attrs, "name": full.attrs["name"], "honorific": honorific[0], "short_form": candidate}
+        found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
+    return found

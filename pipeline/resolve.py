@@ -1,0 +1,37 @@
+"""Canonical entity ids: the same official, agency, place or document gets the same id in every article.
+
+The id hashes the entity's group and its loose key (tones unified, diacritics folded), so
+``Bộ TT&TT``, ``Bộ Thông tin và Truyền thông`` (after abbreviation expansion) and ``Bộ Thông tin và
+Truyền Thông`` are one agency. Figures, targets and dates are facts of one article and get no id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from govnews.records import Entity
+from pipeline.gazetteer import loose_key
+
+# Officials and persons are one group: a person is an official in one article and not in another.
+GROUPS = {"official": "person", "person": "person", "agency": "agency", "organization": "organization",
+          "location": "location", "document": "document"}
+
+
+def canonical_name(entity: Entity) -> str | None:
+    if entity.type in ("official", "person"):
+        return entity.attrs.get("name")
+    return entity.attrs.get("canonical")
+
+
+def entity_id(entity: Entity) -> str | None:
+    group = GROUPS.get(entity.type)
+    name = canonical_name(entity)
+    if group is None or not name:
+        return None
+    return hashlib.sha1(f"{group}:{loose_key(name)}".encode()).hexdigest()[:16]
+
+
+def resolve(entities: list[Entity]) -> list[Entity]:
+    for entity in entities:
+        entity.entity_id = entity_id(entity)
+    return entities
