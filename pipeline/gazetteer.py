@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 
 from pipeline.normalize import fold, match_key
@@ -132,3 +133,9 @@ class Gazetteer:
     def expand(self, name: str) -> str:
         """Expand abbreviations word by word: ``Sở KH&CN`` → ``Sở Khoa học và Công nghệ``."""
         return re.sub(r"[\wĐđ&\-]+", lambda m: self.abbreviations.get(m.group(0), m.group(0)), name)
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded once per process (it is read-only after loading)."""
+    return Gazetteer.load()

@@ -113,8 +113,7 @@ class Store:
             canonical = entity.attrs.get("canonical") or entity.attrs.get("name") or entity.text
             row = EntityRow(id=entity.entity_id, type=entity.type, canonical=canonical, attrs={},
                             first_seen=seen, last_seen=seen)
-            session.add(row)
-            session.flush([row])
+            session.add(row)  # autoflush makes it visible to the next get() of the same id
             return
         if row.first_seen is None or seen < row.first_seen:
             row.first_seen = seen
@@ -137,12 +136,13 @@ class Store:
                                                                 selectinload(ArticleRow.topics)])
             return None if row is None else _to_record(row)
 
-    def content_hashes(self, ids: Iterable[str]) -> dict[str, str]:
-        """Current content hash of each stored article among ``ids`` (to skip unchanged re-ingests)."""
+    def fingerprints(self, ids: Iterable[str]) -> dict[str, tuple[str, dict[str, str]]]:
+        """Content hash and model versions of each stored article among ``ids`` (to skip unchanged ones)."""
         ids = list(ids)
         with Session(self.engine) as session:
-            rows = session.execute(select(ArticleRow.id, ArticleRow.content_hash).where(ArticleRow.id.in_(ids)))
-            return dict(rows.tuples().all())
+            rows = session.execute(
+                select(ArticleRow.id, ArticleRow.content_hash, ArticleRow.models).where(ArticleRow.id.in_(ids)))
+            return {row_id: (digest, dict(models or {})) for row_id, digest, models in rows}
 
     def iter_articles(self, batch_size: int = 200) -> Iterator[ArticleRecord]:
         """Every stored article, in id order, loaded a batch at a time."""
@@ -166,9 +166,9 @@ class Store:
     def summary(self) -> dict[str, Any]:
         """Counts a person wants after a run: articles, mentions by type, canonical entities, topics."""
         with Session(self.engine) as session:
-            mentions = dict(session.execute(select(MentionRow.type, func.count()).group_by(MentionRow.type)).tuples())
-            entities = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).tuples())
-            topics = dict(session.execute(select(TopicRow.label, func.count()).group_by(TopicRow.label)).tuples())
+            mentions = dict(session.execute(select(MentionRow.type, func.count()).group_by(MentionRow.type)).all())
+            entities = dict(session.execute(select(EntityRow.type, func.count()).group_by(EntityRow.type)).all())
+            topics = dict(session.execute(select(TopicRow.label, func.count()).group_by(TopicRow.label)).all())
         return {
             "articles": self.count(),
             "mentions_by_type": dict(Counter(mentions).most_common()),

@@ -1,0 +1,34 @@
+"""Scrapy settings of the govnews crawler: only the settings we set, each with its reason.
+
+See https://docs.scrapy.org/en/latest/topics/settings.html for the meaning of each.
+"""
+
+BOT_NAME = "govnews"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# Identify ourselves honestly; portals' webmasters should know who is crawling.
+USER_AGENT = "govnews/0.1 (research crawler for Vietnamese government news)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: adaptive delays, few parallel requests per site.
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+
+# Robustness: portals are slow and flaky; retry server errors and timeouts, refuse huge pages.
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
+
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_EXPORT_FIELDS = ["url", "title", "published", "author", "text", "site", "fetched_at"]
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+TELNETCONSOLE_ENABLED = False
+LOG_LEVEL = "INFO"

@@ -1,0 +1,257 @@
+"""The ``govnews`` command line. Only argument handling and output live here; the work is in the stages."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.logging import RichHandler
+from rich.table import Table
+
+from govnews import __version__
+from govnews.config import CONFIG_ENV, Settings, load_settings
+from govnews.errors import ConfigError, GovnewsError, InputError, ServiceError
+
+app = typer.Typer(
+    name="govnews",
+    help="Vietnamese government news → searchable, structured data.\n\n"
+         "Crawl portals, extract officials, agencies, places, documents, figures and targets, tag topics, "
+         "store and search. Configuration: govnews.toml (or --config / GOVNEWS_CONFIG) and GOVNEWS_* "
+         "environment variables; DATABASE_URL and ELASTICSEARCH_URL are honoured.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Manage the article store's schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+out = Console()
+err = Console(stderr=True)
+log = logging.getLogger("govnews")
+
+
+class Format(str, Enum):
+    json = "json"
+    table = "table"
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    return ctx.obj["settings"]
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    config: Annotated[Path | None, typer.Option(help=f"TOML config file (default ./govnews.toml; or {CONFIG_ENV}).")]
+    = None,
+    data_dir: Annotated[Path | None, typer.Option(help="Folder of the default SQLite store and index.")] = None,
+    log_level: Annotated[str | None, typer.Option(help="DEBUG, INFO, WARNING or ERROR.")] = None,
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        out.print(f"govnews {__version__}")
+        raise typer.Exit()
+    if config is not None:
+        os.environ[CONFIG_ENV] = str(config)
+    try:
+        settings = load_settings(data_dir=data_dir, log_level=log_level)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    logging.basicConfig(level=settings.log_level.upper(), format="%(message)s",
+                        handlers=[RichHandler(console=err, show_path=False, markup=False)])
+    for noisy in ("scrapy", "twisted", "trafilatura", "httpx", "filelock", "urllib3", "alembic"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
+    ctx.obj = {"settings": settings}
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="UTF-8 text file whose first line is the title, or - for stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (the extraction contract) or table.")]
+    = Format.json,
+) -> None:
+    """Extract entities and topics from one text, as in shared/spec/extraction.md."""
+    from pipeline.extract import Extractor
+
+    try:
+        raw = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        text = raw.decode("utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] {file}: cannot read: {exc.strerror}")
+        raise typer.Exit(1) from exc
+    except UnicodeDecodeError as exc:
+        err.print(f"[red]error:[/red] {file}: not UTF-8 text")
+        raise typer.Exit(1) from exc
+    extraction = Extractor().extract_text(text)
+    if format is Format.json:
+        sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title=extraction.title, caption=f"language {extraction.language}; topics: "
+                  + ", ".join(f"{t.label} {t.score:.2f}" for t in extraction.topics))
+    for column in ("type", "text", "offsets", "fields"):
+        table.add_column(column)
+    for entity in extraction.entities:
+        fields = ", ".join(f"{k}={v}" for k, v in entity.attrs.items() if v is not None)
+        table.add_row(entity.type, entity.text, f"{entity.start}-{entity.end}", fields)
+    out.print(table)
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="JSON Lines of raw articles (url, title, text; optional published, "
+                                              "site, author, html), or a folder of .html/.txt/.jsonl files.")],
+    force: Annotated[bool, typer.Option(help="Re-process articles whose text and models are unchanged.")] = False,
+) -> None:
+    """Normalise, extract, classify, store and index articles. Bad inputs are reported and skipped."""
+    from govnews.tasks import ingest_path
+
+    try:
+        report = ingest_path(_settings(ctx), path, err, force=force)
+    except (ServiceError, ConfigError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    raise typer.Exit(1 if report.failed else 0)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')] = "",
+    site: str | None = None,
+    province: Annotated[str | None, typer.Option(help="Province then or now (post-2025 names include merged ones).")]
+    = None,
+    topic: str | None = None,
+    entity: Annotated[str | None, typer.Option(help="Entity id or canonical name.")] = None,
+    entity_type: str | None = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    page: int = 1,
+    size: int = 10,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Search the index; --format json prints exactly what the API's /search returns."""
+    from pydantic import ValidationError
+
+    from search.backend import open_backend
+    from search.query import QuerySyntaxError, SearchQuery
+
+    try:
+        request = SearchQuery(q=query, site=site, province=province, topic=topic, entity=entity,
+                              entity_type=entity_type, date_from=_day(date_from), date_to=_day(date_to), page=page,
+                              size=size)
+        backend = open_backend(_settings(ctx))
+        response = backend.search(request)
+    except (ValidationError, QuerySyntaxError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    if format is Format.json:
+        sys.stdout.write(response.model_dump_json(indent=2) + "\n")
+        return
+    table = Table(title=f"{response.total} results", show_lines=True)
+    for column in ("score", "published", "title / highlights", "site"):
+        table.add_column(column)
+    for hit in response.hits:
+        snippet = "\n".join(h.replace("<em>", "[bold]").replace("</em>", "[/bold]") for h in hit.highlights)
+        table.add_row(f"{hit.score:.2f}", hit.published_at.strftime("%Y-%m-%d") if hit.published_at else "",
+                      f"[link={hit.url}]{hit.title}[/link]\n{snippet}", hit.site)
+    out.print(table)
+
+
+def _day(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+@app.command()
+def crawl(
+    ctx: typer.Context,
+    start_urls: Annotated[list[str], typer.Argument(help="Start URL(s) of the sites to crawl.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Write raw articles here as JSON Lines.")],
+    delay: Annotated[float | None, typer.Option(help="Seconds between requests to one site (default: adaptive).")]
+    = None,
+    max_pages: Annotated[int | None, typer.Option(help="Stop after this many pages.")] = None,
+) -> None:
+    """Crawl news sites with the generic Scrapy spider (robots.txt obeyed, polite by default)."""
+    from crawlers.run import crawl as run_crawl
+
+    overrides: dict[str, Any] = {"LOG_LEVEL": _settings(ctx).log_level.upper()}
+    if delay is not None:
+        overrides.update(DOWNLOAD_DELAY=delay, AUTOTHROTTLE_ENABLED=delay > 0)
+    if max_pages:
+        overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
+    stats = run_crawl(start_urls, output, overrides)
+    items = stats.get("item_scraped_count", 0)
+    errors = stats.get("log_count/ERROR", 0)
+    err.print(f"crawl: {stats.get('response_received_count', 0)} pages, {items} articles → {output}"
+              f"{f', {errors} errors' if errors else ''}")
+    raise typer.Exit(1 if errors else 0)
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+) -> None:
+    """Serve the search API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    from search.api.app import create_app
+
+    settings = _settings(ctx)
+    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port,
+                log_level=settings.log_level.lower())
+
+
+@app.command()
+def reindex(ctx: typer.Context) -> None:
+    """Rebuild the search index from the store (after a model or mapping change)."""
+    from govnews.tasks import reindex_all
+
+    reindex_all(_settings(ctx), err)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    serve_api: Annotated[bool | None, typer.Option(
+        "--serve/--no-serve", help="Keep serving the API at the end (default: when run in a terminal).")] = None,
+    port: Annotated[int, typer.Option(help="API port.")] = 8000,
+) -> None:
+    """The whole path on this machine: demo portal → Scrapy crawl → pipeline → store → index → API."""
+    from govnews.demo.run import run_demo
+
+    settings = _settings(ctx)
+    if serve_api is None:
+        serve_api = sys.stdin.isatty() and sys.stdout.isatty()
+    code = run_demo(settings, serve_api=serve_api, port=port, console=out)
+    raise typer.Exit(code)
+
+
+@db_app.command("upgrade")
+def db_upgrade(ctx: typer.Context, revision: str = "head") -> None:
+    """Apply schema migrations to DATABASE_URL (the store also migrates itself on first use)."""
+    from govnews.store import Store
+
+    store = Store(_settings(ctx).store_url(), migrate=False)
+    store.migrate(revision)
+    err.print(f"store at {store.engine.url!r} is at revision {revision}")
+
+
+def main() -> None:
+    try:
+        app()
+    except InputError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(1)
+    except GovnewsError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        sys.exit(2)

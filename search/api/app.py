@@ -1,0 +1,44 @@
+"""Builds the FastAPI app; routes live in ``routes/``, one module per resource."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from govnews import __version__
+from govnews.config import Settings
+from govnews.store import Store
+from search.api.routes import articles, health, search
+from search.backend import open_backend
+
+
+def _operation_id(route: APIRoute) -> str:
+    """Stable operation ids (``search-search``, ``articles-read_article``) so generated clients don't churn."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = Store(settings.store_url())
+        app.state.backend = open_backend(settings)
+        yield
+        app.state.backend.close()
+        app.state.store.close()
+
+    app = FastAPI(
+        title="govnews",
+        version=__version__,
+        description="Search Vietnamese government news: full text with or without diacritics, filters by site, "
+                    "province (old or post-2025 names), topic, entity and date; articles with their officials, "
+                    "agencies, places, documents, figures and targets.",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    for module in (search, articles, health):
+        app.include_router(module.router)
+    return app

@@ -1,0 +1,38 @@
+"""The search backend interface, and the choice between embedded and Elasticsearch by settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol, runtime_checkable
+
+from govnews.config import Settings
+from govnews.errors import ConfigError
+from govnews.records import ArticleRecord
+from search.query import SearchQuery, SearchResponse
+
+
+@runtime_checkable
+class SearchBackend(Protocol):
+    name: str
+
+    def index(self, records: Sequence[ArticleRecord]) -> int:
+        """Add or replace articles (idempotent on article id); returns how many were indexed."""
+        ...
+
+    def delete(self, ids: Sequence[str]) -> int: ...
+
+    def search(self, query: SearchQuery) -> SearchResponse: ...
+
+    def count(self) -> int: ...
+
+    def close(self) -> None: ...
+
+
+def open_backend(settings: Settings) -> SearchBackend:
+    name = settings.backend_name()
+    if name == "embedded":
+        from search.embedded import EmbeddedBackend
+
+        return EmbeddedBackend(settings.index_path())
+    raise ConfigError("the Elasticsearch backend is not available in this version; unset ELASTICSEARCH_URL "
+                      "or set GOVNEWS_SEARCH_BACKEND=embedded")

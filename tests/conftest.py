@@ -1,0 +1,75 @@
+"""Shared fixtures: real SQLite and PostgreSQL stores, the real demo portal on loopback, one extractor."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from govnews.config import Settings
+from govnews.demo.site import RunningSite, load_articles, render_site, serve_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", database_url=None, elasticsearch_url=None)
+
+
+@pytest.fixture(scope="session")
+def extractor():  # type: ignore[no-untyped-def]
+    from pipeline.extract import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture(scope="session")
+def processor_factory(extractor):  # type: ignore[no-untyped-def]
+    from pipeline.process import ArticleProcessor
+
+    return lambda settings: ArticleProcessor(settings, extractor)
+
+
+@pytest.fixture(scope="session")
+def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real PostgreSQL server (pgserver ships its binaries on PyPI), one per test session."""
+    pgserver = pytest.importorskip("pgserver", reason="pgserver is a test dependency: pip install -e '.[test]'")
+    server = pgserver.get_server(tmp_path_factory.mktemp("pg"), cleanup_mode="stop")
+    try:
+        yield server.get_uri()
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture(scope="session")
+def demo_articles() -> list[dict]:  # type: ignore[type-arg]
+    return load_articles()
+
+
+@pytest.fixture(scope="session")
+def demo_site(demo_articles) -> Iterator[RunningSite]:  # type: ignore[no-untyped-def]
+    site = serve_site(render_site(demo_articles))
+    yield site
+    site.stop()
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
+            timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run ``govnews`` as a user would, in a child process."""
+    return subprocess.run([sys.executable, "-m", "govnews", *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, cwd=cwd, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="session")
+def crawled_demo(demo_site: RunningSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo portal crawled once by the real spider over loopback HTTP."""
+    output = tmp_path_factory.mktemp("crawl") / "items.jsonl"
+    result = run_cli("--log-level", "WARNING", "crawl", demo_site.url, "--output", str(output), "--delay", "0")
+    assert result.returncode == 0, result.stderr
+    return output

@@ -1,0 +1,94 @@
+"""The embedded backend: Vietnamese-aware full text, filters, facets and highlights."""
+
+import pytest
+
+from search.query import QuerySyntaxError, SearchQuery
+
+
+def titles(response):
+    return [hit.title for hit in response.hits]
+
+
+def test_query_without_diacritics_finds_accented_text(backend):
+    accented = backend.search(SearchQuery(q="chuyển đổi số"))
+    folded = backend.search(SearchQuery(q="chuyen doi so"))
+    expected = {"Thừa Thiên Huế đẩy mạnh chuyển đổi số", "Bình Dương phát triển đô thị thông minh"}
+    assert set(titles(accented)) == set(titles(folded)) == expected
+    assert titles(folded)[0] == "Thừa Thiên Huế đẩy mạnh chuyển đổi số"  # in the title: ranked first
+
+
+def test_d_stroke_folds_to_d(backend):
+    assert titles(backend.search(SearchQuery(q="da nang"))) == ["Đà Nẵng thu hút đầu tư vào khu công nghệ cao"]
+    assert titles(backend.search(SearchQuery(q="DAU TU"))) == ["Đà Nẵng thu hút đầu tư vào khu công nghệ cao"]
+
+
+def test_exact_diacritics_rank_above_folded_matches(backend):
+    # Folded, "dữ" (dữ liệu), "du" (du khách) and "dự" (dự án) are one word; only "dữ" matches exactly.
+    exact_docs = {"Thừa Thiên Huế đẩy mạnh chuyển đổi số", "Bình Dương phát triển đô thị thông minh"}
+    festival = "Huế tổ chức lễ hội đường phố dịp cuối năm"
+    accented = titles(backend.search(SearchQuery(q="dữ")))
+    assert set(accented) == exact_docs | {festival, "Đà Nẵng thu hút đầu tư vào khu công nghệ cao"}
+    assert set(accented[:2]) == exact_docs
+    assert titles(backend.search(SearchQuery(q="du")))[0] == festival  # "du khách" twice, no "dữ" preference
+
+
+def test_phrase_query_needs_adjacent_words(backend):
+    assert titles(backend.search(SearchQuery(q='"do thi thong minh"'))) == ["Bình Dương phát triển đô thị thông minh"]
+    assert backend.search(SearchQuery(q='"thong minh do thi"')).total == 0
+
+
+def test_highlights_mark_the_original_accented_words(backend):
+    hit = backend.search(SearchQuery(q="le hoi")).hits[0]
+    assert hit.title == "Huế tổ chức lễ hội đường phố dịp cuối năm"
+    assert any("<em>lễ hội</em>" in fragment for fragment in hit.highlights)
+
+
+def test_filters_by_site_topic_and_date(backend):
+    response = backend.search(SearchQuery(site="thuathienhue.gov.vn"))
+    assert set(titles(response)) == {"Thừa Thiên Huế đẩy mạnh chuyển đổi số", "Huế tổ chức lễ hội đường phố dịp cuối năm"}
+    assert titles(response)[0] == "Huế tổ chức lễ hội đường phố dịp cuối năm"  # no query: newest first
+    from datetime import date
+
+    response = backend.search(SearchQuery(date_from=date(2024, 1, 1), date_to=date(2024, 9, 2)))
+    assert titles(response) == ["Đà Nẵng thu hút đầu tư vào khu công nghệ cao"]
+    response = backend.search(SearchQuery(topic="digital_transformation"))
+    assert "Thừa Thiên Huế đẩy mạnh chuyển đổi số" in titles(response)
+    assert "Huế tổ chức lễ hội đường phố dịp cuối năm" not in titles(response)
+
+
+def test_province_filter_by_todays_name_finds_merged_provinces(backend):
+    # Bình Dương joined Thành phố Hồ Chí Minh on 1 July 2025; Thừa Thiên Huế became Huế city.
+    hcm = backend.search(SearchQuery(province="TP.HCM"))
+    assert titles(hcm) == ["Bình Dương phát triển đô thị thông minh"]
+    assert titles(backend.search(SearchQuery(province="binh duong"))) == ["Bình Dương phát triển đô thị thông minh"]
+    hue = backend.search(SearchQuery(province="Huế"))
+    assert set(titles(hue)) == {"Thừa Thiên Huế đẩy mạnh chuyển đổi số", "Huế tổ chức lễ hội đường phố dịp cuối năm"}
+
+
+def test_entity_filter_by_name_and_facets(backend):
+    response = backend.search(SearchQuery(entity="Nguyễn Xuân Sơn"))
+    assert titles(response) == ["Thừa Thiên Huế đẩy mạnh chuyển đổi số"]
+    facets = backend.search(SearchQuery()).facets
+    assert {f.value: f.count for f in facets["site"]} == {"thuathienhue.gov.vn": 2, "danang.gov.vn": 1,
+                                                          "binhduong.gov.vn": 1}
+    assert {f.value: f.count for f in facets["province"]}["Huế"] == 2
+    assert {f.value for f in facets["entity_type"]} >= {"official", "agency", "location"}
+
+
+def test_pagination_and_reindex_are_idempotent(backend, search_env):
+    first = backend.search(SearchQuery(size=2, page=1))
+    second = backend.search(SearchQuery(size=2, page=2))
+    assert first.total == second.total == 4
+    assert not set(titles(first)) & set(titles(second))
+    store = search_env[1]
+    backend.index(list(store.iter_articles()))  # re-index everything: no duplicates
+    assert backend.count() == 4 and backend.search(SearchQuery()).total == 4
+
+
+def test_query_syntax_errors_are_reported(backend):
+    with pytest.raises(QuerySyntaxError, match="unbalanced quote"):
+        backend.search(SearchQuery(q='"chuyen doi'))
+    with pytest.raises(QuerySyntaxError, match="nothing searchable"):
+        backend.search(SearchQuery(q="!!! ???"))
+    with pytest.raises(ValueError, match="after date_to"):
+        SearchQuery(date_from="2024-02-01", date_to="2024-01-01")
