@@ -36,8 +36,8 @@ def parse_article(html: str, url: str) -> RawArticle | None:
                                       include_tables=True, include_images=False)
     if doc is None or doc.body is None:
         return None
-    paragraphs = [p for p in (_text(el) for el in _blocks(doc.body)) if p]
-    title = " ".join((doc.title or "").split())
+    paragraphs = [p for p in (clean_text(_text(el)) for el in _blocks(doc.body)) if p]
+    title = " ".join(clean_text(doc.title or "").split())
     if paragraphs and title and paragraphs[0] == title:
         paragraphs = paragraphs[1:]
     text = clean_text("\n".join(paragraphs))
@@ -64,6 +64,7 @@ def _text(element) -> str:  # type: ignore[no-untyped-def]
 def _author(author: str | None) -> str | None:
     if not author:
         return None
+    author = " ".join(clean_text(author).split())
     author = re.sub(r"^(?:Tác giả|Bài và ảnh|Theo)\s*:?\s*", "", author.strip(), flags=re.IGNORECASE)
     return author or None
 

@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -32,12 +32,12 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Manage the article store's schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 log = logging.getLogger("govnews")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     table = "table"
 
@@ -65,8 +65,11 @@ def main_options(
     except ConfigError as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    logging.basicConfig(level=settings.log_level.upper(), format="%(message)s",
-                        handlers=[RichHandler(console=err, show_path=False, markup=False)])
+    handler: logging.Handler = RichHandler(console=err, show_path=False, markup=False) if err.is_terminal \
+        else logging.StreamHandler(sys.stderr)
+    if not err.is_terminal:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     for noisy in ("scrapy", "twisted", "trafilatura", "httpx", "filelock", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     ctx.obj = {"settings": settings}

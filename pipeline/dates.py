@@ -17,7 +17,8 @@ _WORDS_FULL = re.compile(r"(?<!\w)ngày (\d{1,2}) tháng (\d{1,2})(?: năm ((?:1
 _DAY_RANGE = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?![\w/])")
 _DAY_MONTH = re.compile(r"(?<![\w/,.])(?:ngày )?(\d{1,2})/(\d{1,2})(?![\w/]|,\d)")
 _MONTH_YEAR = re.compile(r"(?<!\w)tháng (\d{1,2})(?:/| năm )((?:19|20)\d{2})(?![\w/])")
-_PERIOD = re.compile(r"(?<!\w)(?:giai đoạn |thời kỳ |niên khóa |nhiệm kỳ )?((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})(?!\w)")
+_PERIOD = re.compile(
+    r"(?<!\w)(?:giai đoạn |thời kỳ |niên khóa |nhiệm kỳ )?((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})(?!\w)")
 _YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?![\w/])")
 # Words that make a bare "13/3" a date rather than a fraction or a rank.
 _DAY_CUES = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "và", "(")
@@ -101,7 +102,8 @@ def _resolve(value: str, published: datetime | None) -> str | None:
 
 _PUB_NUMERIC = re.compile(
     r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>(?:19|20)\d{2})(?:\D{1,4}?(?P<H>\d{1,2})[:hg](?P<M>\d{2}))?")
-_PUB_TIME_FIRST = re.compile(r"(?P<H>\d{1,2})[:hg](?P<M>\d{2})\D{1,5}?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
+_PUB_TIME_FIRST = re.compile(
+    r"(?P<H>\d{1,2})[:hg](?P<M>\d{2})\D{1,5}?(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})")
 _PUB_WORDS = re.compile(r"ngày (?P<d>\d{1,2}) tháng (?P<m>\d{1,2}) năm (?P<y>\d{4})")
 
 

@@ -11,8 +11,10 @@ import re
 from pipeline.normalize import fold
 
 _WORD = re.compile(r"[^\W\d_]+")
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in is that for on with as by at from this are was be it an or which has have".split())
+ENGLISH_FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "is", "that", "for", "on", "with", "as", "by", "at", "from", "this", "are",
+    "was", "be", "it", "an", "or", "which", "has", "have",
+})
 MIN_WORDS = 3
 VIETNAMESE_SHARE = 0.12
 ENGLISH_SHARE = 0.12

@@ -98,10 +98,10 @@ def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> t
     for honorific in gaz.honorifics:
         parts = scan(honorific)
         k = i - len(parts)
-        if k >= 0 and "".join(w.text for w in words[k:i]) == "".join(p.text for p in parts):
-            if text[words[i - 1].end : words[i].start] in (" ", ""):
-                value = honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific
-                return value, len(parts)
+        if (k >= 0 and "".join(w.text for w in words[k:i]) == "".join(p.text for p in parts)
+                and text[words[i - 1].end : words[i].start] in (" ", "")):
+            value = honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific
+            return value, len(parts)
     return None
 
 

@@ -162,7 +162,8 @@ class EmbeddedBackend:
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets)
 
     @staticmethod
-    def _facets(db: sqlite3.Connection, source: str, condition: str, params: list[object]) -> dict[str, list[FacetValue]]:
+    def _facets(db: sqlite3.Connection, source: str, condition: str,
+                params: list[object]) -> dict[str, list[FacetValue]]:
         matched = f"SELECT d.rowid FROM {source} WHERE {condition}"
         queries = {
             "site": f"SELECT site, count(*) c FROM docs WHERE rowid IN ({matched}) GROUP BY site",

@@ -40,7 +40,8 @@ def _layout(title: str, body: str, head: str = "") -> str:
 <html lang="vi"><head><meta charset="utf-8"><title>{html.escape(title)} - {SITE_NAME}</title>{head}</head>
 <body>
 <header class="site-header"><a href="/" class="logo">{SITE_NAME}</a>
-<nav class="menu"><ul><li><a href="/">Trang chủ</a></li>{nav}<li><a href="/gioi-thieu.html">Giới thiệu</a></li></ul></nav>
+<nav class="menu"><ul><li><a href="/">Trang chủ</a></li>{nav}
+<li><a href="/gioi-thieu.html">Giới thiệu</a></li></ul></nav>
 <form class="search" action="/tim-kiem"><input name="q" placeholder="Tìm kiếm"></form></header>
 <main>{body}</main>
 <aside class="sidebar"><h3>Liên kết website</h3><ul>
@@ -65,7 +66,9 @@ def _article_page(article: dict[str, Any], related: list[dict[str, Any]], with_m
     head = '<meta property="og:type" content="article">'
     if with_meta:
         head += f'<meta property="article:published_time" content="{article["published"]}">'
-    body = f"""<div class="breadcrumb"><a href="/">Trang chủ</a> / <a href="/chuyen-muc/{article['category']}">{CATEGORIES[article['category']]}</a></div>
+    category = article["category"]
+    body = f"""<div class="breadcrumb"><a href="/">Trang chủ</a> /
+<a href="/chuyen-muc/{category}">{CATEGORIES[category]}</a></div>
 <article class="detail">
 <h1 class="title">{html.escape(article['title'])}</h1>
 <div class="post-date">{date_line}</div>
@@ -130,7 +133,7 @@ def serve_site(pages: dict[str, tuple[str, bytes]], host: str = "127.0.0.1", por
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             page = pages.get(self.path)
             if page is None:
-                self.send_error(404, "Không tìm thấy trang")
+                self.send_error(404, "Not Found")
                 return
             content_type, body = page
             self.send_response(200)

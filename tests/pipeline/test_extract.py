@@ -2,9 +2,8 @@
 
 import unicodedata
 
-from tests.conftest import FIXTURES
-
 from govnews.records import ENTITY_TYPES, TOPIC_IDS
+from tests.conftest import FIXTURES
 
 HUE = (FIXTURES / "hue.chuyen-doi-so.txt").read_text(encoding="utf-8")
 

@@ -28,7 +28,8 @@ CORPUS = [
                published="2024-11-05T14:00:00+07:00",
                title="Huế tổ chức lễ hội đường phố dịp cuối năm",
                text="Thành phố Huế tổ chức lễ hội đường phố với hàng nghìn du khách tham gia. Sở Văn hóa và Thể "
-                    "thao phối hợp với các đơn vị bảo đảm an toàn cho người dân và du khách trong những ngày diễn ra lễ hội."),
+                    "thao phối hợp với các đơn vị bảo đảm an toàn cho người dân và du khách trong những ngày diễn "
+                    "ra lễ hội."),
 ]
 
 
