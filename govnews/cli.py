@@ -77,6 +77,7 @@ def main_options(
 
 @app.command()
 def extract(
+    ctx: typer.Context,
     file: Annotated[str, typer.Argument(help="UTF-8 text file whose first line is the title, or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="json (the extraction contract) or table.")]
     = Format.json,
@@ -93,7 +94,7 @@ def extract(
     except UnicodeDecodeError as exc:
         err.print(f"[red]error:[/red] {file}: not UTF-8 text")
         raise typer.Exit(1) from exc
-    extraction = Extractor().extract_text(text)
+    extraction = Extractor(_settings(ctx).topic_model).extract_text(text)
     if format is Format.json:
         sys.stdout.write(json.dumps(extraction.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return

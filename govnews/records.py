@@ -101,7 +101,11 @@ class Extraction:
 
 @dataclass(slots=True)
 class ArticleRecord:
-    """A processed article: metadata, stored text, entities and topics."""
+    """A processed article: metadata, stored text, entities and topics.
+
+    Entity offsets index ``title + "\n" + text``, the document as ``govnews extract`` would read it
+    from a file whose first line is the title.
+    """
 
     id: str
     url: str
