@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from govnews.records import Entity
 from pipeline.gazetteer import BodyHead, Gazetteer
-from pipeline.lexical import Word, admin_word_at, match_phrase, scan
+from pipeline.lexical import Word, admin_word_at, scan
 from pipeline.places import known_place_at, province_in
 
 MAX_LOWERCASE_RUN = 7
@@ -26,10 +26,18 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None) -> list[Entity]
             i += 1
             continue
         head, n = match
-        end = _name_end(words, i + n, text, gaz)
-        if end == i + n and not head.standalone:
-            i += 1
-            continue
+        if head.standalone:
+            # "Chính phủ", "UBND", "Ban Thường vụ": complete names; only a party committee ("Ban Thường vụ
+            # Tỉnh ủy") or a place ("UBND tỉnh Hải Dương") may follow.
+            end = i + n
+            committee = _head_at(words, end, text, gaz)
+            if committee and committee[0].standalone and committee[0].kind == "party" and committee[0].scope == "local":
+                end += committee[1]
+        else:
+            end = _name_end(words, i + n, text, gaz)
+            if end == i + n:
+                i += 1
+                continue
         end = _place_end(words, end, text, gaz)
         start_char, end_char = words[i].start, words[end - 1].end
         found.append(_entity(text[start_char:end_char], start_char, end_char, head, gaz, province))
@@ -38,26 +46,20 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None) -> list[Entity]
 
 
 def _head_at(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[BodyHead, int] | None:
-    if any(match_phrase(words, i, phrase, text) for phrase in gaz.non_bodies):
+    found = gaz.head_index.match(words, i, text)
+    if found is None or gaz.non_body_index.match(words, i, text):
         return None
-    if any(match_phrase(words, i, title, text) for title in gaz.titles):
+    if gaz.title_index.match(words, i, text):
         return None  # "Bộ trưởng", "Cục trưởng": a position, not a body
-    for head in gaz.heads:
-        n = match_phrase(words, i, head.head, text)
-        if n:
-            return head, n
-    return None
+    return gaz.head(found[0]), found[1]
 
 
 def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer) -> int:
     """Index after the body's proper name that starts at word ``j``."""
     # A known field first: "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông".
-    best = 0
-    for spelling in gaz.sectors:
-        n = match_phrase(words, j, spelling.replace(",", " ,"), text) or match_phrase(words, j, spelling, text)
-        best = max(best, n)
-    if best:
-        return j + best
+    sector = gaz.sector_index.match(words, j, text)
+    if sector:
+        return j + sector[1]
     k = j
     while k < len(words):
         word = words[k]

@@ -1,7 +1,8 @@
 """Every spaCy registration of govnews, in one module that the pipeline builder imports.
 
 * ``govnews.underthesea_tokenizer.v1``: underthesea's word segmentation as the tokenizer.
-* ``govnews_underthesea_tagger``: underthesea's CRF POS tags (``token.tag_``) and NER (``doc.ents``).
+* ``govnews_underthesea_tagger``: underthesea's CRF POS tags (``token.tag_``) and, if configured, NER
+  (``doc.ents``) on every sentence.
 * ``govnews_entities``: the contract's entities, from the recognisers in ``bodies``, ``people``,
   ``places``, ``documents``, ``dates`` and ``figures``. They are kept with exact character offsets in
   ``doc._.entities`` (underthesea's words do not always end where an entity does: ``TS. Dương``), and
@@ -10,13 +11,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
-from spacy.util import registry
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans, registry
 
 from govnews.records import Entity
 from pipeline.bodies import find_bodies
@@ -45,42 +47,99 @@ def make_tokenizer() -> Callable[[Language], UnderthesesaTokenizer]:
 
 
 class UnderthesesaTaggerComponent:
-    """Tags each sentence with underthesea's CRF models and keeps its NER as ``doc.ents``."""
+    """Tags sentences with underthesea's CRF models.
 
-    def __init__(self, ner: bool) -> None:
-        self.tagger = UnderthesesaTagger(ner=ner)
+    underthesea's CRFs are the slow part of the pipeline (NER runs at ~7,000 characters/s), so what is
+    tagged is configurable: ``pos="numbers"`` tags only sentences with a digit (where figures need the
+    counted noun), ``pos="all"`` every sentence; ``ner="all"`` runs NER on every sentence into
+    ``doc.ents``, ``ner="off"`` leaves NER to ``govnews_entities``, which asks for it only where a
+    name is in doubt.
+    """
+
+    def __init__(self, pos: str, ner: str) -> None:
+        if pos not in ("all", "numbers") or ner not in ("all", "off"):
+            raise ValueError(f"govnews_underthesea_tagger: pos must be all|numbers, ner all|off (got {pos}, {ner})")
+        self.pos_mode, self.ner_mode = pos, ner
+        self.tagger = UnderthesesaTagger(ner=ner == "all")
 
     def __call__(self, doc: Doc) -> Doc:
         ents: list[Span] = []
         for sent in doc.sents:
             tokens = [t for t in sent if not t.is_space]
-            tags = self.tagger.tag([t.text for t in tokens])
-            open_start, open_label = None, None
-            for token, tagged in zip(tokens, tags, strict=True):
-                token.tag_ = tagged.pos
-                prefix, _, label = tagged.ner.partition("-")
-                if open_start is not None and (prefix != "I" or label != open_label):
-                    ents.append(Span(doc, open_start, token.i, label=open_label))
-                    open_start = None
-                if prefix == "B" or (prefix == "I" and open_start is None):
-                    open_start, open_label = token.i, label
-            if open_start is not None:
-                ents.append(Span(doc, open_start, tokens[-1].i + 1, label=open_label))
-        doc.ents = ents
+            if not tokens:
+                continue
+            if self.ner_mode == "all":
+                tagged = self.tagger.tag([t.text for t in tokens])
+                for token, tag in zip(tokens, tagged, strict=True):
+                    token.tag_ = tag.pos
+                ents.extend(bio_spans(doc, tokens, [t.ner for t in tagged]))
+            elif self.pos_mode == "all" or any(c.isdigit() for c in sent.text):
+                for token, tag in zip(tokens, self.tagger.pos([t.text for t in tokens]), strict=True):
+                    token.tag_ = tag
+        if self.ner_mode == "all":
+            doc.ents = ents
         return doc
 
 
-@Language.factory("govnews_underthesea_tagger", assigns=["token.tag", "doc.ents"], default_config={"ner": True})
-def make_tagger(nlp: Language, name: str, ner: bool) -> UnderthesesaTaggerComponent:
-    return UnderthesesaTaggerComponent(ner)
+def bio_spans(doc: Doc, tokens: list[Token], tags: list[str]) -> list[Span]:
+    """Spans of a BIO-tagged token sequence (``I-`` without ``B-`` opens a span, as CRFs sometimes do)."""
+    spans: list[Span] = []
+    open_start, open_label = None, ""
+    for token, tag in zip(tokens, tags, strict=True):
+        prefix, _, label = tag.partition("-")
+        if open_start is not None and (prefix != "I" or label != open_label):
+            spans.append(Span(doc, open_start, token.i, label=open_label))
+            open_start = None
+        if prefix == "B" or (prefix == "I" and open_start is None):
+            open_start, open_label = token.i, label
+    if open_start is not None:
+        spans.append(Span(doc, open_start, tokens[-1].i + 1, label=open_label))
+    return spans
+
+
+@Language.factory("govnews_underthesea_tagger", assigns=["token.tag", "doc.ents"],
+                  default_config={"pos": "numbers", "ner": "off"})
+def make_tagger(nlp: Language, name: str, pos: str, ner: str) -> UnderthesesaTaggerComponent:
+    return UnderthesesaTaggerComponent(pos, ner)
+
+
+class OnDemandNER:
+    """underthesea NER for one sentence at a time, run only when a recogniser asks and then cached."""
+
+    def __init__(self, doc: Doc, tagger: UnderthesesaTagger) -> None:
+        self.doc = doc
+        self.tagger = tagger
+        self.sentences = list(doc.sents)
+        self.starts = [s.start_char for s in self.sentences]
+        self.done: dict[int, list[Span]] = {}
+        if doc.has_annotation("ENT_IOB"):  # the tagger already ran NER on everything
+            self.done = {i: [e for e in doc.ents if s.start_char <= e.start_char < s.end_char]
+                         for i, s in enumerate(self.sentences)}
+
+    def persons(self, start: int, end: int) -> bool:
+        """Does underthesea tag ``[start, end)`` as (part of) a person's name?"""
+        index = bisect_right(self.starts, start) - 1
+        if index < 0:
+            return False
+        if index not in self.done:
+            tokens = [t for t in self.sentences[index] if not t.is_space]
+            tags = [t.ner for t in self.tagger.tag([t.text for t in tokens])] if tokens else []
+            self.done[index] = bio_spans(self.doc, tokens, tags) if tokens else []
+        return any(e.label_ == "PER" and e.start_char <= start and end <= e.end_char for e in self.done[index])
+
+    def spans(self) -> list[Span]:
+        return [span for spans in self.done.values() for span in spans]
 
 
 class EntityRecognizer:
     """Runs the recognisers in dependency order and stores the contract's entities as spans."""
 
-    def __init__(self, gazetteer: Gazetteer, spans_key: str = SPANS_KEY) -> None:
+    def __init__(self, gazetteer: Gazetteer, spans_key: str = SPANS_KEY, ner: str = "on_demand") -> None:
+        if ner not in ("on_demand", "off"):
+            raise ValueError(f"govnews_entities: ner must be on_demand|off (got {ner})")
         self.gaz = gazetteer
         self.spans_key = spans_key
+        self.ner = UnderthesesaTagger(ner=True) if ner == "on_demand" else None
         self.documents = DocumentFinder()
         self.figures = FigureFinder()
 
@@ -91,14 +150,16 @@ class EntityRecognizer:
         documents = self.documents.find(text)
         dates = find_dates(text, published, taken=_spans(documents))
         bodies = find_bodies(text, self.gaz, province)
-        ner_people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PER"]
-        people = find_people(text, self.gaz, bodies, _spans(bodies), ner_people)
+        ner = OnDemandNER(doc, self.ner) if self.ner else None
+        people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people))
         figures = self.figures.find(text, _spans(documents) + _spans(dates), _noun_after(doc))
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures], key=lambda e: (e.start, -e.end))
         doc._.entities = entities
         spans = (doc.char_span(e.start, e.end, label=e.type) for e in entities)
         doc.spans[self.spans_key] = [span for span in spans if span is not None]
+        if ner and not doc.has_annotation("ENT_IOB"):
+            doc.set_ents(filter_spans(ner.spans()))  # underthesea's NER where it was consulted
         return doc
 
     def main_province(self, text: str) -> str | None:
@@ -111,10 +172,10 @@ class EntityRecognizer:
         return counts.most_common(1)[0][0] if counts else None
 
 
-@Language.factory("govnews_entities", requires=["token.tag", "doc.ents"], assigns=["doc.spans", "doc._.entities"],
-                  default_config={"spans_key": SPANS_KEY})
-def make_entities(nlp: Language, name: str, spans_key: str) -> EntityRecognizer:
-    return EntityRecognizer(Gazetteer.load(), spans_key)
+@Language.factory("govnews_entities", requires=["token.tag"], assigns=["doc.spans", "doc._.entities", "doc.ents"],
+                  default_config={"spans_key": SPANS_KEY, "ner": "on_demand"})
+def make_entities(nlp: Language, name: str, spans_key: str, ner: str) -> EntityRecognizer:
+    return EntityRecognizer(Gazetteer.load(), spans_key, ner)
 
 
 def _spans(entities: list[Entity]) -> list[tuple[int, int]]:

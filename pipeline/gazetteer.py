@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from pipeline.lexical import PhraseIndex
 from pipeline.normalize import fold, match_key
 
 DATA = resources.files("pipeline") / "data"
@@ -86,6 +87,12 @@ class Gazetteer:
     name_stopwords: frozenset[str] = frozenset()
     non_bodies: list[str] = field(default_factory=list)  # "Hội nghị", "Bộ máy": head-like words that are not bodies
     function_words: frozenset[str] = frozenset()
+    # Word-indexed lookups of the lists above, built once in load().
+    head_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    title_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    honorific_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    sector_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -121,7 +128,15 @@ class Gazetteer:
         gaz.non_bodies = read_lines("non_bodies.txt")
         gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
+        gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
+        gaz.title_index = PhraseIndex(gaz.titles)
+        gaz.honorific_index = PhraseIndex(gaz.honorifics)
+        gaz.sector_index = PhraseIndex(gaz.sectors)
+        gaz.non_body_index = PhraseIndex(gaz.non_bodies)
         return gaz
+
+    def head(self, phrase: str) -> BodyHead:
+        return next(h for h in self.heads if h.head == phrase)
 
     def place(self, name: str) -> Place | None:
         return self.places.get(key(name))

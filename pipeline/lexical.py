@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_][\w&'’]*(?:[-&][^\W_][\w&'’]*)*|\S")
-ADMIN_WORDS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "TP", "Tp")
+ADMIN_WORDS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "TP.", "Tp.", "TP", "Tp")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,27 +35,63 @@ def scan(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.group(0), m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
 
 
-def match_phrase(words: list[Word], i: int, phrase: str, text: str) -> int:
-    """Number of words from ``i`` that spell ``phrase`` (single spaces between them), or 0."""
-    parts = phrase.split()
+class PhraseIndex:
+    """Multi-word phrases looked up by their first (or last) word; the longest match wins.
+
+    Gaps between words must be as in the phrase (``TP.`` has none, ``Sở KH&CN`` one space), so
+    ``TS. Dương`` and ``TS Dương`` are told apart.
+    """
+
+    def __init__(self, phrases: Iterable[str]) -> None:
+        self._first: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
+        self._last: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
+        for phrase in phrases:
+            parts = scan(phrase)
+            if not parts:
+                continue
+            entry = (phrase, tuple(w.text for w in parts),
+                     tuple(" " if phrase[a.end : b.start] else "" for a, b in zip(parts, parts[1:], strict=False)))
+            self._first.setdefault(entry[1][0], []).append(entry)
+            self._last.setdefault(entry[1][-1], []).append(entry)
+        for table in (self._first, self._last):
+            for entries in table.values():
+                entries.sort(key=lambda e: len(e[1]), reverse=True)
+
+    def match(self, words: list[Word], i: int, text: str) -> tuple[str, int] | None:
+        """The longest phrase starting at word ``i``, and its length in words."""
+        if not 0 <= i < len(words):
+            return None
+        for phrase, parts, gaps in self._first.get(words[i].text, ()):
+            if _matches(words, i, parts, gaps, text):
+                return phrase, len(parts)
+        return None
+
+    def match_ending(self, words: list[Word], end: int, text: str) -> tuple[str, int] | None:
+        """The longest phrase ending just before word ``end``, and its length in words."""
+        if not 0 < end <= len(words):
+            return None
+        for phrase, parts, gaps in self._last.get(words[end - 1].text, ()):
+            start = end - len(parts)
+            if start >= 0 and _matches(words, start, parts, gaps, text):
+                return phrase, len(parts)
+        return None
+
+
+def _matches(words: list[Word], i: int, parts: tuple[str, ...], gaps: tuple[str, ...], text: str) -> bool:
     if i + len(parts) > len(words):
-        return 0
+        return False
     for k, part in enumerate(parts):
         if words[i + k].text != part:
-            return 0
-        if k and text[words[i + k - 1].end : words[i + k].start] != " ":
-            return 0
-    return len(parts)
+            return False
+        if k and (" " if text[words[i + k - 1].end : words[i + k].start] else "") != gaps[k - 1]:
+            return False
+    return True
 
 
 def admin_word_at(words: list[Word], i: int, text: str) -> int:
     """Length in words of an administrative word (``tỉnh``, ``thành phố``, ``TP.``) at ``i``, or 0."""
-    if i < 0:
-        return 0
-    for admin in ADMIN_WORDS:
-        n = match_phrase(words, i, admin, text)
-        if n:
-            if admin in ("TP", "Tp") and i + 1 < len(words) and words[i + 1].text == ".":
-                return 2
-            return n
-    return 0
+    found = _ADMIN.match(words, i, text)
+    return found[1] if found else 0
+
+
+_ADMIN = PhraseIndex(ADMIN_WORDS)

@@ -9,31 +9,53 @@ name's title and organisation.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer
-from pipeline.lexical import Word, admin_word_at, match_phrase, scan
+from pipeline.lexical import Word, admin_word_at, scan
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 RIGHT_SEPARATORS = (",", "-", "–", "(")
+FUSED_MINISTRY_TITLES = ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")
 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
-                ner_people: list[tuple[int, int]]) -> list[Entity]:
+                is_ner_person: Callable[[int, int], bool] | None = None) -> list[Entity]:
+    """Officials and persons in ``text``.
+
+    Args:
+        is_ner_person: asked about a capitalised run introduced like a person (honorific or title) that
+            does not start with a known family name (a foreign or rare name); underthesea's NER answers.
+    """
     words = scan(text)
     body_at = {b.start: b for b in bodies}
     body_ending = {b.end: b for b in bodies}
     found: list[Entity] = []
     i = 0
     while i < len(words):
-        n = _name_length(words, i, text, gaz, taken, ner_people)
+        # Capitalised words that are not names: a title ("Phó Chủ tịch") or an honorific ("Ông", "TS.").
+        skip = gaz.title_index.match(words, i, text) or gaz.honorific_index.match(words, i, text)
+        if skip:
+            i += skip[1]
+            continue
+        n = _name_length(words, i, text, gaz, taken)
+        candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
+        honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
+        title = None
+        if n or (is_ner_person and candidate):
+            title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
+        if not n and is_ner_person and (honorific or title):
+            # Not a known family name, but introduced like a person: ask underthesea's NER.
+            run = _run_length(words, i, text)
+            if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS and is_ner_person(words[i].start, words[i + run - 1].end):
+                n = run
         if not n:
             i += _run_length(words, i, text)  # never start a name in the middle of a capitalised run
             continue
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
-        honorific = _honorific_before(words, i, text, gaz)
-        title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending) or \
-            _title_right(words, i + n, text, gaz, body_at)
+        title = title or _title_right(words, i + n, text, gaz, body_at)
         if title:
             attrs.update(title=title[0], organization=title[1])
         if honorific:
@@ -47,29 +69,33 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 
 
 def _share_titles(people: list[Entity]) -> None:
-    """A repeated full name without a title of its own takes the title given elsewhere in the article."""
-    titled = {e.attrs["name"]: e for e in people if e.type == "official"}
+    """A repeated name takes what other mentions of it say: a title it lacks, or the organisation of the
+    nearest mention with the same title ("Bộ trưởng Nguyễn Mạnh Hùng" after "… Bộ TTTT …")."""
+    officials = [e for e in people if e.type == "official"]
     for person in people:
-        source = titled.get(person.attrs["name"])
-        if person.type == "person" and source is not None:
+        same = sorted((e for e in officials if e.attrs["name"] == person.attrs["name"] and e is not person),
+                      key=lambda e: abs(e.start - person.start))
+        if person.type == "person" and same:
             person.type = "official"
-            person.attrs.update(title=source.attrs["title"], organization=source.attrs["organization"])
+            person.attrs.update(title=same[0].attrs["title"], organization=same[0].attrs["organization"])
+        elif person.type == "official" and not person.attrs.get("organization"):
+            source = next((e for e in same if e.attrs.get("organization")
+                           and e.attrs.get("title") == person.attrs.get("title")), None)
+            if source is not None:
+                person.attrs["organization"] = source.attrs["organization"]
 
 
-def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
-                 ner_people: list[tuple[int, int]]) -> int:
+def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> int:
+    """Length of a name starting at word ``i`` with a known family name (0 if none)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
         n += 1
-    by_ner = any(s <= words[i].start and words[i + n - 1].end <= e for s, e in ner_people)
-    if n < MIN_NAME_WORDS or not (words[i].text in gaz.surnames or by_ner):
+    if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
-    if gaz.place(text[words[i].start : words[i + n - 1].end]):
-        return 0
-    return n
+    return n if words[i].text in gaz.surnames else 0
 
 
 def _run_length(words: list[Word], i: int, text: str) -> int:
@@ -95,14 +121,11 @@ def _inside(word: Word, taken: list[tuple[int, int]]) -> bool:
 
 
 def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[str, int] | None:
-    for honorific in gaz.honorifics:
-        parts = scan(honorific)
-        k = i - len(parts)
-        if (k >= 0 and "".join(w.text for w in words[k:i]) == "".join(p.text for p in parts)
-                and text[words[i - 1].end : words[i].start] in (" ", "")):
-            value = honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific
-            return value, len(parts)
-    return None
+    found = gaz.honorific_index.match_ending(words, i, text)
+    if found is None or text[words[i - 1].end : words[i].start] not in (" ", ""):
+        return None
+    honorific, n = found
+    return (honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific), n
 
 
 def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
@@ -111,23 +134,25 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
     if i <= 0:
         return None
     organization = None
-    end = words[i - 1].end
-    body = body_ending.get(end)
+    body = body_ending.get(words[i - 1].end)
+    k = i
     if body is not None:
         organization = body.text
-        k = i
         while k > 0 and words[k - 1].start >= body.start:
             k -= 1
-    else:
-        k = i
-    for title in gaz.titles:
-        n = len(title.split())
-        if k - n >= 0 and match_phrase(words, k - n, title, text) and \
-                text[words[k - 1].end : (words[k].start if k < len(words) else end)].strip() == "":
-            if title in gaz.concurrent_titles and body is None:
-                continue
-            return title, organization
-    return None
+    elif sector := gaz.sector_index.match_ending(words, k, text):
+        # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
+        found = gaz.title_index.match_ending(words, k - sector[1], text)
+        if found and found[0] in FUSED_MINISTRY_TITLES:
+            return found[0], f"Bộ {sector[0]}"
+        return None
+    found = gaz.title_index.match_ending(words, k, text)
+    if found is None:
+        return None
+    title = found[0]
+    if title in gaz.concurrent_titles and body is None:
+        return None
+    return title, organization
 
 
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
@@ -141,10 +166,11 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
     k = j + 1
     fallback = None
     for _ in range(4):  # stacked: "…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch …"
-        matched = next((t for t in gaz.titles if match_phrase(words, k, t, text)), None)
-        if matched is None:
+        found = gaz.title_index.match(words, k, text)
+        if found is None:
             break
-        k += len(matched.split())
+        matched = found[0]
+        k += found[1]
         body = body_at.get(words[k].start) if k < len(words) else None
         organization = body.text if body else None
         if body is not None:

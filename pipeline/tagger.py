@@ -31,7 +31,14 @@ class UnderthesesaTagger:
         self._chunk = CRFChunkingPredictor.Instance()
         self._ner = CRFNERPredictor.Instance() if ner else None
 
+    def pos(self, words: list[str]) -> list[str]:
+        """POS tags only: the cheapest model, enough to find counted nouns."""
+        if not words:
+            return []
+        return [tag for _, tag in self._pos.predict([unify_tones(w) for w in words])]
+
     def tag(self, words: list[str]) -> list[TaggedWord]:
+        """POS, chunk and (if enabled) NER tags; NER needs the other two as features."""
         if not words:
             return []
         # The models were trained on underthesea's own normalised spelling.
