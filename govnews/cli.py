@@ -32,7 +32,9 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Manage the article store's schema.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
-out = Console(soft_wrap=True)
+eval_app = typer.Typer(help="Measure quality against gold data, beside a baseline.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 log = logging.getLogger("govnews")
 
@@ -238,6 +240,60 @@ def demo(
         serve_api = sys.stdin.isatty() and sys.stdout.isatty()
     code = run_demo(settings, serve_api=serve_api, port=port, console=out)
     raise typer.Exit(code)
+
+
+class Split(StrEnum):
+    all = "all"
+    dev = "dev"
+    test = "test"
+
+
+def _eval_extraction(ctx: typer.Context, suite: str, gold_dir: Path, split: Split, json_path: Path | None,
+                     baseline: bool) -> None:
+    from pipeline.evaluation.entities import evaluate, render
+    from pipeline.evaluation.gold import load_gold
+    from pipeline.extract import Extractor
+
+    settings = _settings(ctx)
+    try:
+        docs = load_gold(gold_dir, settings.shared_dir, split.value)
+    except (ConfigError, InputError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    results = evaluate(docs, suite, Extractor(settings.topic_model), baseline=baseline, console=err)
+    results["gold_dir"], results["split"] = str(gold_dir), split.value
+    render(results, out)
+    if json_path:
+        json_path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        err.print(f"wrote {json_path}")
+
+
+GoldDir = Annotated[Path, typer.Argument(help="Folder of <id>.txt + <id>.json pairs (shared/gold/dev), or of "
+                                             "corpus-keyed <id>.json files (models/gold/corpus).")]
+SplitOption = Annotated[Split, typer.Option(help="Which documents of a gold folder with a split.json.")]
+JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")]
+BaselineOption = Annotated[bool, typer.Option(help="Score plain underthesea NER beside govnews.")]
+
+
+@eval_app.command("entities")
+def eval_entities(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
+                  baseline: BaselineOption = True) -> None:
+    """Officials, persons, agencies, organisations, locations, documents, dates: P/R/F1 and attributes."""
+    _eval_extraction(ctx, "entities", gold_dir, split, json_path, baseline)
+
+
+@eval_app.command("figures")
+def eval_figures(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
+                 baseline: BaselineOption = True) -> None:
+    """Figures matched on span and unit class; value, unit and qualifier accuracy."""
+    _eval_extraction(ctx, "figures", gold_dir, split, json_path, baseline)
+
+
+@eval_app.command("targets")
+def eval_targets(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
+                 baseline: BaselineOption = True) -> None:
+    """Targets matched on overlapping span; deadline accuracy."""
+    _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline)
 
 
 @db_app.command("upgrade")

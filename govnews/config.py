@@ -62,6 +62,8 @@ class Settings(BaseSettings):
     elasticsearch_index: str = "govnews-articles"
 
     topic_model: str = Field("placeholder", description="Topic model version to load (see `govnews models`).")
+    shared_dir: Path = Field(Path("../shared"), description="Shared corpus and datasets (not in the repository): "
+                             "evaluation and training read their texts from here.")
     max_article_chars: int = Field(2_000_000, description="Longer article texts are rejected as bad input.")
     max_page_bytes: int = Field(10_000_000, description="Larger HTML pages are rejected as bad input.")
     batch_size: int = Field(32, description="Articles per store/index transaction during ingest.")

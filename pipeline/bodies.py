@@ -2,28 +2,45 @@
 
 A body is a head word from ``agency_heads.csv`` followed by its name: a known field from
 ``sectors.csv`` (``Khoa học và Công nghệ``, ``KH&CN``), capitalised words and abbreviations, and an
-optional administrative place (``tỉnh``, ``thành phố Hà Nội``). Local bodies whose place is implicit
-(``UBND tỉnh``, ``Sở KH&CN``) take the article's province.
+optional administrative place (``tỉnh``, ``thành phố Hà Nội``); or a well-known body by brand or
+acronym from ``known_bodies.csv`` (``VNPT``, ``VCCI``, ``Trung ương Đảng``). Local bodies whose place is
+implicit (``UBND tỉnh``, ``Sở KH&CN``) take the article's province, in their fields and canonical name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from govnews.records import Entity
-from pipeline.gazetteer import BodyHead, Gazetteer
+from pipeline.gazetteer import BodyHead, Gazetteer, KnownBody
 from pipeline.lexical import Word, admin_word_at, scan
 from pipeline.places import known_place_at, province_in
 
 MAX_LOWERCASE_RUN = 7
+CONNECTORS = ("và", "-", "–")
+WordEnd = Callable[[int], int]  # end of the segmented word that contains a character
 
 
-def find_bodies(text: str, gaz: Gazetteer, province: str | None) -> list[Entity]:
+def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordEnd | None = None) -> list[Entity]:
+    """Agencies and organisations in ``text``.
+
+    Args:
+        province: the article's province, given to local bodies that leave theirs implicit.
+        word_end: underthesea's word boundaries: a name never ends inside a word (``Truyền thông``).
+    """
     words = scan(text)
     found: list[Entity] = []
     i = 0
     while i < len(words):
         match = _head_at(words, i, text, gaz)
         if match is None:
-            i += 1
+            known = gaz.known_index.match(words, i, text)
+            if known:
+                span_end = words[i + known[1] - 1].end
+                found.append(_known_entity(text, words[i].start, span_end, gaz.known_bodies[known[0]]))
+                i += known[1]
+            else:
+                i += 1
             continue
         head, n = match
         if head.standalone:
@@ -40,6 +57,10 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None) -> list[Entity]
                 continue
         end = _place_end(words, end, text, gaz)
         start_char, end_char = words[i].start, words[end - 1].end
+        if word_end is not None:
+            end_char = max(end_char, word_end(end_char - 1))
+            while end < len(words) and words[end].start < end_char:
+                end += 1
         found.append(_entity(text[start_char:end_char], start_char, end_char, head, gaz, province))
         i = end
     return found
@@ -64,9 +85,12 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer) -> int:
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
+            if k > j and _head_at(words, k, text, gaz):
+                break  # the next body starts here: "Cục … KH&CN – Bộ KH&CN"
             k += 1
             continue
-        if word.text in ("và", "-", "–") and k > j and k + 1 < len(words) and words[k + 1].is_capitalized:
+        if (word.text in CONNECTORS and k > j and k + 1 < len(words) and words[k + 1].is_capitalized
+                and not _head_at(words, k + 1, text, gaz)):
             k += 1
             continue
         # A lowercase run is part of the name only when it ends at an abbreviation, a place word or a
@@ -103,15 +127,35 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
 
 def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, province: str | None) -> Entity:
     canonical = gaz.expand(span)
+    known = next((gaz.known_bodies[w.text] for w in scan(span) if w.text in gaz.known_bodies
+                  and gaz.known_bodies[w.text].type == head.type), None)
+    if known is not None and head.type == "organization":
+        canonical = known.canonical  # "Tập đoàn Bưu chính Viễn thông Việt Nam VNPT"
     named = province_in(span, gaz)
     body_province = named or (province if head.scope == "local" else None)
     if named is None and body_province and head.scope == "local":
-        stripped = canonical.rstrip()
-        for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
-            if stripped.endswith(" " + admin):
-                canonical = f"{stripped} {body_province}"
-                break
+        canonical = _with_province(canonical, body_province, gaz)
     attrs = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":
         attrs["province"] = body_province
     return Entity(head.type, span, start, end, attrs)
+
+
+def _with_province(canonical: str, province: str, gaz: Gazetteer) -> str:
+    """``Ủy ban nhân dân tỉnh`` → ``Ủy ban nhân dân tỉnh Hải Dương``; ``Sở Nội vụ`` → ``Sở Nội vụ tỉnh Hải Dương``."""
+    stripped = canonical.rstrip()
+    for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
+        if stripped.endswith(" " + admin):
+            return f"{stripped} {province}"
+    if stripped.endswith(("ủy", "uỷ")):  # "Tỉnh ủy Hải Dương": the committee's name already says "tỉnh"
+        return f"{stripped} {province}"
+    record = gaz.province(province)
+    admin = "thành phố" if record and record.kind == "thành phố" else "tỉnh"
+    return f"{stripped} {admin} {province}"
+
+
+def _known_entity(text: str, start: int, end: int, body: KnownBody) -> Entity:
+    attrs: dict[str, object] = {"canonical": body.canonical, "kind": body.kind}
+    if body.type == "agency":
+        attrs["province"] = None
+    return Entity(body.type, text[start:end], start, end, attrs)

@@ -148,12 +148,15 @@ class EntityRecognizer:
         published: datetime | None = doc._.published
         province = doc._.province or self.main_province(text)
         documents = self.documents.find(text)
-        dates = find_dates(text, published, taken=_spans(documents))
-        bodies = find_bodies(text, self.gaz, province)
+        # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").
+        numbers = [(d.start + d.text.find(d.attrs["number"]), d.start + d.text.find(d.attrs["number"])
+                    + len(d.attrs["number"])) for d in documents if d.attrs["number"]]
+        dates = find_dates(text, published, taken=numbers)
+        bodies = find_bodies(text, self.gaz, province, _word_end(doc))
         ner = OnDemandNER(doc, self.ner) if self.ner else None
         people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people))
-        figures = self.figures.find(text, _spans(documents) + _spans(dates), _noun_after(doc))
+        figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures], key=lambda e: (e.start, -e.end))
         doc._.entities = entities
         spans = (doc.char_span(e.start, e.end, label=e.type) for e in entities)
@@ -180,6 +183,19 @@ def make_entities(nlp: Language, name: str, spans_key: str, ner: str) -> EntityR
 
 def _spans(entities: list[Entity]) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in entities]
+
+
+def _word_end(doc: Doc) -> Callable[[int], int]:
+    """End offset of the segmented word containing a character (the character's own end elsewhere)."""
+    ends = [0] * (len(doc.text) + 1)
+    for token in doc:
+        for position in range(token.idx, token.idx + len(token.text)):
+            ends[position] = token.idx + len(token.text)
+
+    def word_end(position: int) -> int:
+        return ends[position] or position + 1
+
+    return word_end
 
 
 def _noun_after(doc: Doc) -> Callable[[int], tuple[int, str] | None]:

@@ -1,7 +1,14 @@
-"""Cited documents: ``Quyết định số 749/QĐ-TTg``, ``Kế hoạch 222/KH-UBND``, ``Nghị quyết 57-NQ/TW``.
+"""Cited documents, in three shapes:
 
-The type comes from ``document_types.csv``; the issuer from the number's code (``issuers.csv``); a
-date written right after the number (``ngày 3/6/2020``) becomes the document's date.
+* numbered: ``Quyết định số 749/QĐ-TTg``, ``Kế hoạch 222/KH-UBND``, ``Nghị quyết 57-NQ/TW``, ``Đề án 06``,
+  ``Chỉ thị 01 năm 2020 của Thủ tướng Chính phủ`` (canonical ``Chỉ thị 01/CT-TTg``, built from the type's
+  code and the issuer's);
+* titled: a document type opening a quoted title (``“Kế hoạch phát triển … đến năm 2025”``) or a name
+  that ends in its period (``Chương trình phối hợp … giai đoạn 2024 - 2025``);
+* named: laws and treaties by proper name (``Luật Đất đai``, ``Hiệp định Paris``).
+
+Types, codes and issuers are data (``document_types.csv``, ``issuers.csv``); a date written right after
+the number (``ngày 3/6/2020``) becomes the document's date.
 """
 
 from __future__ import annotations
@@ -12,48 +19,128 @@ from functools import cached_property
 from govnews.records import Entity
 from pipeline.gazetteer import read_csv
 
-# A document number: digits, then at least one / or - segment with a code (749/QĐ-TTg, 57-NQ/TW,
-# 93/2007/QĐ-TTg, 01/CT-TTg); or digits followed by "năm YYYY" (Chỉ thị 01 năm 2020).
-_NUMBER = r"(?P<number>\d+(?:/\d{4})?(?:[/-][A-ZĐ][\w&Đđ]*(?:[-/][A-ZĐ\d][\w&Đđ]*)*)+|\d+(?= năm \d{4}))"
-_DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/-](\d{1,2})[/-](\d{4})")
+# Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
+_CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ][\w&Đđ]*(?:[-/][A-ZĐ\d][\w&Đđ]*)*)+"
+_DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_ISSUER_AFTER = re.compile(r"\s+của\s+")
+# How a title that names its period ends: "giai đoạn 2024 - 2025", "đến năm 2025, tầm nhìn đến năm 2045".
+_HORIZON = (r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2}"
+            r"|năm (?:19|20)\d{2})(?:,? tầm nhìn (?:đến năm )?(?:19|20)\d{2})?")
+MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+PARTY_CODES = ("TW",)
 
 
 class DocumentFinder:
     """Finds cited documents; built once per pipeline from the data files."""
 
     @cached_property
-    def _pattern(self) -> re.Pattern[str]:
-        types = sorted((r["type"] for r in read_csv("document_types.csv")), key=len, reverse=True)
-        alternation = "|".join(re.escape(t) + "|" + re.escape(t[0].lower() + t[1:]) for t in types)
-        return re.compile(rf"(?<![\w])(?P<type>{alternation})(?: số| số:)? {_NUMBER}")
+    def _types(self) -> list[dict[str, str]]:
+        return sorted(read_csv("document_types.csv"), key=lambda r: len(r["type"]), reverse=True)
+
+    def _alternation(self, rows: list[dict[str, str]], lowercase: bool = True) -> str:
+        names = []
+        for row in rows:
+            names.append(re.escape(row["type"]))
+            if lowercase:
+                names.append(re.escape(row["type"][0].lower() + row["type"][1:]))
+        return "|".join(names)
+
+    @cached_property
+    def _numbered(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})(?: số:?)? "
+                          rf"(?P<number>{_CODED}|\d{{1,4}}(?![\d/%]|[.,]\d)(?! (?:năm|tháng|ngày)\b(?! \d{{4}})))")
+
+    @cached_property
+    def _titled(self) -> re.Pattern[str]:
+        types = self._alternation(self._types)
+        word = r"[^\s.;:!?“”\"‘’()]+"
+        return re.compile(
+            rf"[“\"‘'](?P<quoted>(?:{types}) [^“”\"‘’\n]{{3,300}}?)[”\"’']"
+            rf"|(?<![\w])(?P<named>(?:{types})(?: {word}){{{MIN_TITLE_WORDS},{MAX_TITLE_WORDS}}}? {_HORIZON})")
+
+    @cached_property
+    def _proper(self) -> re.Pattern[str]:
+        named = [r for r in self._types if r["named"] == "yes"]
+        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(named, lowercase=False)})"
+                          rf"(?P<name>(?: [A-ZĐÀ-Ỹ][^\s.,;:!?()“”\"]*)+)")
+
+    @cached_property
+    def _codes(self) -> dict[str, str]:
+        return {r["type"]: r["abbreviation"] for r in self._types if r["abbreviation"]}
 
     @cached_property
     def _issuers(self) -> dict[str, str]:
-        return {r["code"]: r["issuer"] for r in read_csv("issuers.csv")}
+        return {r["code"]: r["issuer"] for r in reversed(read_csv("issuers.csv"))}
+
+    @cached_property
+    def _issuer_codes(self) -> list[tuple[str, str]]:
+        return sorted(((r["issuer"], r["code"]) for r in read_csv("issuers.csv")), key=lambda p: -len(p[0]))
 
     def find(self, text: str) -> list[Entity]:
+        found: list[Entity] = []
+        taken: list[tuple[int, int]] = []
+        for entity in self._find_numbered(text):
+            found.append(entity)
+            taken.append((entity.start, entity.end))
+        for match in self._titled.finditer(text):
+            group = "quoted" if match.group("quoted") else "named"
+            start, end = match.start(group), match.end(group)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            title = match.group(group)
+            doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
+            found.append(self._entity(text, start, end, doc_type, None, title, None, None))
+            taken.append((start, end))
+        for match in self._proper.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            found.append(self._entity(text, match.start(), match.end(), match.group("type"), None,
+                                      match.group(0), None, None))
+        found.sort(key=lambda e: e.start)
+        return found
+
+    def _find_numbered(self, text: str) -> list[Entity]:
         found = []
-        for match in self._pattern.finditer(text):
+        for match in self._numbered.finditer(text):
             doc_type = match.group("type")
             doc_type = doc_type[0].upper() + doc_type[1:]
             number = match.group("number")
             end = match.end()
-            year_suffix = re.match(r" năm (\d{4})", text[end:])
             date = None
-            if year_suffix and "/" not in number and "-" not in number:
+            year_suffix = re.match(r" năm ((?:19|20)\d{2})", text[end:])
+            coded = "/" in number or "-" in number
+            if year_suffix and not coded:
                 end += year_suffix.end()
                 date = year_suffix.group(1)
             date_match = _DATE_AFTER.match(text, end)
             if date_match:
                 d, m, y = (int(g) for g in date_match.groups())
                 date = f"{y:04d}-{m:02d}-{d:02d}"
-            code = re.split(r"[-/]", number)[-1]
-            attrs = {
-                "canonical": f"{doc_type} {number}",
-                "number": number,
-                "doc_type": doc_type,
-                "issuer": self._issuers.get(code),
-                "date": date,
-            }
-            found.append(Entity("document", text[match.start() : end], match.start(), end, attrs))
+            issuer = self._issuers.get(re.split(r"[-/]", number)[-1]) if coded else None
+            canonical_number = number
+            after = _ISSUER_AFTER.match(text, date_match.end() if date_match else end)
+            if after and not coded:
+                named_issuer = next(((name, code) for name, code in self._issuer_codes
+                                     if text.startswith(name, after.end())), None)
+                if named_issuer:
+                    issuer = named_issuer[0]
+                    canonical_number = self._number_with_codes(number, doc_type, named_issuer[1])
+            found.append(self._entity(text, match.start(), end, doc_type, number,
+                                      f"{doc_type} {canonical_number}", issuer, date))
         return found
+
+    def _number_with_codes(self, number: str, doc_type: str, issuer_code: str) -> str:
+        """``01`` of a Chỉ thị by the Thủ tướng → ``01/CT-TTg``; party documents read ``57-NQ/TW``."""
+        code = self._codes.get(doc_type)
+        if not code:
+            return number
+        return f"{number}-{code}/{issuer_code}" if issuer_code in PARTY_CODES else f"{number}/{code}-{issuer_code}"
+
+    @staticmethod
+    def _entity(text: str, start: int, end: int, doc_type: str, number: str | None, canonical: str,
+                issuer: str | None, date: str | None) -> Entity:
+        doc_type = doc_type[0].upper() + doc_type[1:]
+        canonical = doc_type + canonical[len(doc_type):]
+        return Entity("document", text[start:end], start, end,
+                      {"canonical": canonical, "number": number, "doc_type": doc_type, "issuer": issuer,
+                       "date": date})

@@ -66,6 +66,13 @@ class BodyHead:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownBody:
+    canonical: str
+    type: str  # agency or organization
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Sector:
     name: str  # "Khoa học và Công nghệ"
     successor: str | None  # the field it merged into in 2025, if any
@@ -86,6 +93,7 @@ class Gazetteer:
     sectors: dict[str, Sector] = field(default_factory=dict)  # spelling (as written) → sector
     name_stopwords: frozenset[str] = frozenset()
     non_bodies: list[str] = field(default_factory=list)  # "Hội nghị", "Bộ máy": head-like words that are not bodies
+    known_bodies: dict[str, KnownBody] = field(default_factory=dict)  # alias as written → body
     function_words: frozenset[str] = frozenset()
     # Word-indexed lookups of the lists above, built once in load().
     head_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
@@ -93,6 +101,7 @@ class Gazetteer:
     honorific_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     sector_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -126,6 +135,14 @@ class Gazetteer:
                 gaz.sectors[spelling] = sector
         gaz.name_stopwords = frozenset(read_lines("name_stopwords.txt"))
         gaz.non_bodies = read_lines("non_bodies.txt")
+        for row in read_csv("known_bodies.csv"):
+            body = KnownBody(row["canonical"], row["type"], row["kind"])
+            for alias in filter(None, row["aliases"].split(";")):
+                spellings = {alias}
+                if len(alias) >= 4 and " " not in alias:  # brand spellings vary in case: Mobifone, MISA/Misa
+                    spellings |= {alias.upper(), alias[0].upper() + alias[1:].lower()}
+                for spelling in spellings:
+                    gaz.known_bodies.setdefault(spelling, body)
         gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
@@ -133,6 +150,7 @@ class Gazetteer:
         gaz.honorific_index = PhraseIndex(gaz.honorifics)
         gaz.sector_index = PhraseIndex(gaz.sectors)
         gaz.non_body_index = PhraseIndex(gaz.non_bodies)
+        gaz.known_index = PhraseIndex(gaz.known_bodies)
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

@@ -1,0 +1,61 @@
+"""``govnews eval entities|figures|targets``: score the extractor and the underthesea baseline on gold."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from govnews.records import Entity
+from pipeline.evaluation.baseline import underthesea_entities
+from pipeline.evaluation.gold import GoldDoc
+from pipeline.evaluation.scoring import TypeScore, score_document
+from pipeline.extract import Extractor
+
+NAMED_TYPES = ("official", "person", "agency", "organization", "location", "document", "date")
+SUITES: dict[str, tuple[str, ...]] = {"entities": NAMED_TYPES, "figures": ("figure",), "targets": ("target",)}
+# Attributes each suite reports beside P/R/F1, by type: what the issues ask to be measured.
+HEADLINE_ATTRIBUTES = {"official": ("title", "organization"), "agency": ("canonical",),
+                       "organization": ("canonical",), "location": ("canonical",), "document": ("canonical",),
+                       "date": ("value",), "figure": ("value", "unit", "qualifier"), "target": ("deadline",)}
+
+
+def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bool = True,
+             console: Console | None = None) -> dict[str, Any]:
+    types = SUITES[suite]
+    systems: dict[str, Callable[[str], list[Entity]]] = {"govnews": lambda t: extractor.extract_text(t).entities}
+    if baseline:
+        systems["underthesea"] = underthesea_entities
+    results: dict[str, Any] = {"documents": len(docs), "suite": suite, "systems": {}}
+    for name, system in systems.items():
+        scores: dict[str, TypeScore] = {}
+        for doc in track(docs, description=f"{name:>11}", console=console, transient=True,
+                         disable=console is None):
+            score_document(doc.entities, system(doc.text), scores, types)
+        results["systems"][name] = {t: s.to_dict() for t, s in scores.items()}
+    return results
+
+
+def render(results: dict[str, Any], console: Console) -> None:
+    systems = results["systems"]
+    ours, base = systems["govnews"], systems.get("underthesea")
+    table = Table(title=f"govnews eval {results['suite']}: {results['documents']} documents")
+    for column in ("type", "gold", "P", "R", "F1", "strict F1", "attributes (accuracy on matches)"):
+        table.add_column(column, justify="left" if column in ("type", "attributes (accuracy on matches)") else "right")
+    if base:
+        table.add_column("baseline F1 (underthesea)", justify="right")
+    for entity_type, score in ours.items():
+        attrs = ", ".join(f"{k} {v:.2f}" for k, v in score["attributes"].items()
+                          if k in HEADLINE_ATTRIBUTES.get(entity_type, ()) and v is not None)
+        row = [entity_type, str(score["gold"]), f"{score['lenient']['precision']:.2f}",
+               f"{score['lenient']['recall']:.2f}", f"{score['lenient']['f1']:.2f}", f"{score['strict']['f1']:.2f}",
+               attrs]
+        if base:
+            b = base.get(entity_type)
+            row.append(f"{b['lenient']['f1']:.2f} / {b['strict']['f1']:.2f}" if b else "–")
+        table.add_row(*row)
+    console.print(table)
+    console.print("P/R/F1: lenient (overlapping spans, one-to-one); strict: same offsets. Baseline: lenient / strict.")

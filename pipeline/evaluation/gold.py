@@ -1,0 +1,85 @@
+"""Gold documents: ``<id>.txt`` + ``<id>.json`` pairs, or corpus-keyed ``<id>.json`` whose texts are read
+from the shared corpus at run time (the repository holds only the annotations)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govnews.errors import ConfigError, InputError
+from govnews.records import Entity
+
+CORPUS_FILE = Path("corpus") / "dev_articles.jsonl"
+
+
+@dataclass(slots=True)
+class GoldDoc:
+    id: str
+    text: str  # NFC; offsets index it
+    entities: list[Entity]
+    topics: list[str] = field(default_factory=list)
+
+
+def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[GoldDoc]:
+    """Every gold document under ``gold_dir``; ``split`` (dev|test|all) uses ``split.json`` when present.
+
+    Raises:
+        ConfigError: the folder has no gold, or its texts live in a shared corpus that is not there.
+    """
+    if not gold_dir.is_dir():
+        raise ConfigError(f"{gold_dir}: no such gold folder")
+    files = sorted(p for p in gold_dir.glob("*.json") if p.name != "split.json")
+    if not files:
+        raise ConfigError(f"{gold_dir}: no <id>.json gold files")
+    wanted = _split_ids(gold_dir, split)
+    corpus: dict[str, str] | None = None
+    docs = []
+    for path in files:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        doc_id = str(data.get("id") or path.stem)
+        if wanted is not None and doc_id not in wanted:
+            continue
+        pair = path.with_suffix(".txt")
+        if pair.exists():
+            text = unicodedata.normalize("NFC", pair.read_text(encoding="utf-8"))
+        else:
+            if corpus is None:
+                corpus = read_corpus(shared_dir)
+            if doc_id not in corpus:
+                raise InputError(str(path), f"id {doc_id!r} is not in the shared corpus")
+            text = corpus[doc_id]
+        docs.append(GoldDoc(doc_id, text, [_entity(e, text, path) for e in data["entities"]], data.get("topics", [])))
+    return docs
+
+
+def read_corpus(shared_dir: Path) -> dict[str, str]:
+    """NFC texts of the shared corpus by id."""
+    path = shared_dir / CORPUS_FILE
+    if not path.exists():
+        raise ConfigError(f"the shared corpus is not at {path} (set GOVNEWS_SHARED_DIR); its gold cannot be read")
+    texts = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            record = json.loads(line)
+            texts[str(record["id"])] = unicodedata.normalize("NFC", record["text"])
+    return texts
+
+
+def _split_ids(gold_dir: Path, split: str) -> set[str] | None:
+    if split == "all":
+        return None
+    path = gold_dir / "split.json"
+    if not path.exists():
+        raise ConfigError(f"{gold_dir}: --split {split} needs a split.json")
+    return set(json.loads(path.read_text(encoding="utf-8"))[split])
+
+
+def _entity(data: dict, text: str, path: Path) -> Entity:  # type: ignore[type-arg]
+    start, end = int(data["start"]), int(data["end"])
+    span = text[start:end]
+    if "text" in data and data["text"] != span:
+        raise InputError(str(path), f"entity text {data['text']!r} does not match the text at {start}:{end}")
+    fields = {k: v for k, v in data.items() if k not in ("type", "text", "start", "end")}
+    return Entity(data["type"], span, start, end, fields)
