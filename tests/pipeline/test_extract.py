@@ -33,7 +33,7 @@ def test_extract_finds_officials_with_titles(extractor):
 
 def test_extract_expands_agencies_and_fills_province(extractor):
     agencies = {e.text: e.attrs for e in by_type(extractor.extract_text(HUE), "agency")}
-    assert agencies["Sở KH&CN"]["canonical"] == "Sở Khoa học và Công nghệ"
+    assert agencies["Sở KH&CN"]["canonical"] == "Sở Khoa học và Công nghệ tỉnh Thừa Thiên Huế"
     assert agencies["Sở KH&CN"]["province"] == "Thừa Thiên Huế"
     assert agencies["UBND tỉnh Thừa Thiên Huế"]["canonical"] == "Ủy ban nhân dân tỉnh Thừa Thiên Huế"
     assert agencies["Bộ Thông tin và Truyền thông"]["province"] is None
