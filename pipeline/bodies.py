@@ -18,6 +18,8 @@ from pipeline.places import known_place_at, province_in
 
 MAX_LOWERCASE_RUN = 7
 CONNECTORS = ("và", "-", "–")
+GENERIC_BEFORE = ("các", "những", "Các", "Những")
+GENERIC_AFTER = ("các", "những")
 WordEnd = Callable[[int], int]  # end of the segmented word that contains a character
 
 
@@ -32,38 +34,48 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
     found: list[Entity] = []
     i = 0
     while i < len(words):
-        match = _head_at(words, i, text, gaz)
-        if match is None:
-            known = gaz.known_index.match(words, i, text)
-            if known:
-                span_end = words[i + known[1] - 1].end
-                found.append(_known_entity(text, words[i].start, span_end, gaz.known_bodies[known[0]]))
-                i += known[1]
-            else:
-                i += 1
+        if words[i].text in GENERIC_BEFORE:  # "các Sở", "các tỉnh ủy": generic references
+            i += 1 + bool(_head_at(words, i + 1, text, gaz) or gaz.known_index.match(words, i + 1, text))
             continue
-        head, n = match
-        if head.standalone:
-            # "Chính phủ", "UBND", "Ban Thường vụ": complete names; only a party committee ("Ban Thường vụ
-            # Tỉnh ủy") or a place ("UBND tỉnh Hải Dương") may follow.
-            end = i + n
-            committee = _head_at(words, end, text, gaz)
-            if committee and committee[0].standalone and committee[0].kind == "party" and committee[0].scope == "local":
-                end += committee[1]
-        else:
-            end = _name_end(words, i + n, text, gaz)
-            if end == i + n:
-                i += 1
-                continue
-        end = _place_end(words, end, text, gaz)
+        match = _head_at(words, i, text, gaz)
+        known = None if gaz.non_body_index.match(words, i, text) else gaz.known_index.match(words, i, text)
+        end = _body_end(words, i, match, text, gaz) if match else i
+        if known and i + known[1] >= end:  # a well-known body ("Phòng Thương mại và Công nghiệp Việt Nam")
+            span_end = words[i + known[1] - 1].end
+            found.append(_known_entity(text, words[i].start, span_end, gaz.known_bodies[known[0]]))
+            i += known[1]
+            continue
+        if match is None or end == i:
+            i += 1
+            continue
         start_char, end_char = words[i].start, words[end - 1].end
         if word_end is not None:
             end_char = max(end_char, word_end(end_char - 1))
             while end < len(words) and words[end].start < end_char:
                 end += 1
-        found.append(_entity(text[start_char:end_char], start_char, end_char, head, gaz, province))
+        if end < len(words) and words[end].text in GENERIC_AFTER:  # "UBND các huyện", "HĐND các cấp"
+            i = end
+            continue
+        found.append(_entity(text[start_char:end_char], start_char, end_char, match[0], gaz, province))
         i = end
     return found
+
+
+def _body_end(words: list[Word], i: int, match: tuple[BodyHead, int], text: str, gaz: Gazetteer) -> int:
+    """Index after the body that starts at word ``i`` with ``match``'s head (``i`` if there is none)."""
+    head, n = match
+    if head.standalone:
+        # "Chính phủ", "UBND", "Ban Thường vụ": complete names; only a party committee ("Ban Thường vụ
+        # Tỉnh ủy") or a place ("UBND tỉnh Hải Dương") may follow.
+        end = i + n
+        committee = _head_at(words, end, text, gaz)
+        if committee and committee[0].standalone and committee[0].kind == "party" and committee[0].scope == "local":
+            end += committee[1]
+    else:
+        end = _name_end(words, i + n, text, gaz)
+        if end == i + n:
+            return i
+    return _place_end(words, end, text, gaz)
 
 
 def _head_at(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[BodyHead, int] | None:
@@ -85,10 +97,9 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer) -> int:
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
-            if k > j and _head_at(words, k, text, gaz):
-                break  # the next body starts here: "Cục … KH&CN – Bộ KH&CN"
-            k += 1
+            k += 1  # "Văn phòng UBND tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng": one body
             continue
+        # After a connector, a new head starts the next body: "Cục … KH&CN – Bộ KH&CN".
         if (word.text in CONNECTORS and k > j and k + 1 < len(words) and words[k + 1].is_capitalized
                 and not _head_at(words, k + 1, text, gaz)):
             k += 1

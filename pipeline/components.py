@@ -26,6 +26,7 @@ from pipeline.dates import find_dates
 from pipeline.documents import DocumentFinder
 from pipeline.figures import FigureFinder
 from pipeline.gazetteer import Gazetteer
+from pipeline.normalize import unify_tones
 from pipeline.people import find_people
 from pipeline.places import find_places
 from pipeline.tagger import UnderthesesaTagger
@@ -144,7 +145,10 @@ class EntityRecognizer:
         self.figures = FigureFinder()
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        # Recognisers read the text with tone placement unified ("Tỉnh uỷ" = "Tỉnh ủy"); it has the same
+        # length, so their offsets hold for the original, whose spelling the entities keep.
+        original = doc.text
+        text = unify_tones(original)
         published: datetime | None = doc._.published
         province = doc._.province or self.main_province(text)
         documents = self.documents.find(text)
@@ -158,6 +162,10 @@ class EntityRecognizer:
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people))
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures], key=lambda e: (e.start, -e.end))
+        for entity in entities:
+            entity.text = original[entity.start : entity.end]
+            if entity.type in ("official", "person") and entity.attrs.get("name") == text[entity.start : entity.end]:
+                entity.attrs["name"] = entity.text  # names as written
         doc._.entities = entities
         spans = (doc.char_span(e.start, e.end, label=e.type) for e in entities)
         doc.spans[self.spans_key] = [span for span in spans if span is not None]

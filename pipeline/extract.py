@@ -16,6 +16,7 @@ from pipeline.language import detect_language
 from pipeline.nlp import build_nlp
 from pipeline.normalize import clean_text_with_map
 from pipeline.resolve import resolve
+from pipeline.sites import SiteProvinces
 
 log = logging.getLogger(__name__)
 ENTITY_MODEL = "govnews-rules-0.1 on underthesea CRF (segmentation, POS, NER)"
@@ -28,14 +29,18 @@ class Extractor:
         self.nlp = build_nlp()
         self.gazetteer: Gazetteer = self.nlp.get_pipe("govnews_entities").gaz
         self.topic_model = load_topic_model(topic_model) if isinstance(topic_model, str) else topic_model
+        self.sites = SiteProvinces(self.gazetteer)
 
     @property
     def models(self) -> dict[str, str]:
         return {"entities": ENTITY_MODEL, "topics": self.topic_model.version}
 
-    def extract_document(self, document: str, published: datetime | None = None,
-                         province: str | None = None) -> tuple[Extraction, str | None]:
+    def extract_document(self, document: str, published: datetime | None = None, province: str | None = None,
+                         url: str | None = None) -> tuple[Extraction, str | None]:
         """Extract from a cleaned document whose first line is the title.
+
+        The article's province (for bodies that leave theirs implicit) is ``province`` if given, else the
+        province of the site at ``url`` (a provincial portal or newspaper), else the one its text names most.
 
         Returns:
             The extraction (offsets into ``document``) and the province the article is about, if known.
@@ -46,6 +51,7 @@ class Extractor:
             # Not Vietnamese (or no words at all): nothing is claimed rather than something false.
             return Extraction(title, language, models=self.models), province
         doc = self.nlp.make_doc(document)
+        province = province or self.sites.province(url)
         doc._.published = published
         doc._.province = province
         doc = self.nlp(doc)
@@ -54,10 +60,10 @@ class Extractor:
         province = province or self.nlp.get_pipe("govnews_entities").main_province(document)
         return Extraction(title, language, topics, entities, self.models), province
 
-    def extract_text(self, raw: str) -> Extraction:
+    def extract_text(self, raw: str, url: str | None = None, published: datetime | None = None) -> Extraction:
         """``govnews extract``: offsets refer to the NFC form of ``raw`` (title line included)."""
         cleaned, origin = clean_text_with_map(raw)
-        extraction, _ = self.extract_document(cleaned)
+        extraction, _ = self.extract_document(cleaned, published, url=url)
         source = unicodedata.normalize("NFC", raw)
         extraction.title = source.split("\n", 1)[0].rstrip("\r")
         extraction.entities = [_remap(e, origin, source) for e in extraction.entities]

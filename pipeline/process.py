@@ -50,7 +50,7 @@ class ArticleProcessor:
         if raw.published and published is None:
             log.warning("%s: unreadable publication date %r, stored without one", raw.source or raw.url,
                         raw.published)
-        extraction, province = self.extractor.extract_document(f"{title}\n{text}", published)
+        extraction, province = self.extractor.extract_document(f"{title}\n{text}", published, url=raw.url)
         gaz = self.extractor.gazetteer
         current = gaz.province(province).current if province and gaz.province(province) else None
         fetched = parse_published(raw.fetched_at) or datetime.now(VN_TZ)

@@ -26,15 +26,16 @@ HEADLINE_ATTRIBUTES = {"official": ("title", "organization"), "agency": ("canoni
 def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bool = True,
              console: Console | None = None) -> dict[str, Any]:
     types = SUITES[suite]
-    systems: dict[str, Callable[[str], list[Entity]]] = {"govnews": lambda t: extractor.extract_text(t).entities}
+    systems: dict[str, Callable[[GoldDoc], list[Entity]]] = {
+        "govnews": lambda doc: extractor.extract_text(doc.text, url=doc.url).entities}
     if baseline:
-        systems["underthesea"] = underthesea_entities
+        systems["underthesea"] = lambda doc: underthesea_entities(doc.text)
     results: dict[str, Any] = {"documents": len(docs), "suite": suite, "systems": {}}
     for name, system in systems.items():
         scores: dict[str, TypeScore] = {}
         for doc in track(docs, description=f"{name:>11}", console=console, transient=True,
                          disable=console is None):
-            score_document(doc.entities, system(doc.text), scores, types)
+            score_document(doc.entities, system(doc), scores, types)
         results["systems"][name] = {t: s.to_dict() for t, s in scores.items()}
     return results
 

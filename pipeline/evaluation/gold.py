@@ -20,6 +20,7 @@ class GoldDoc:
     text: str  # NFC; offsets index it
     entities: list[Entity]
     topics: list[str] = field(default_factory=list)
+    url: str | None = None
 
 
 def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[GoldDoc]:
@@ -34,7 +35,7 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
     if not files:
         raise ConfigError(f"{gold_dir}: no <id>.json gold files")
     wanted = _split_ids(gold_dir, split)
-    corpus: dict[str, str] | None = None
+    corpus: dict[str, tuple[str, str | None]] | None = None
     docs = []
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -42,6 +43,7 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
         if wanted is not None and doc_id not in wanted:
             continue
         pair = path.with_suffix(".txt")
+        url = data.get("url")
         if pair.exists():
             text = unicodedata.normalize("NFC", pair.read_text(encoding="utf-8"))
         else:
@@ -49,13 +51,14 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
                 corpus = read_corpus(shared_dir)
             if doc_id not in corpus:
                 raise InputError(str(path), f"id {doc_id!r} is not in the shared corpus")
-            text = corpus[doc_id]
-        docs.append(GoldDoc(doc_id, text, [_entity(e, text, path) for e in data["entities"]], data.get("topics", [])))
+            text, url = corpus[doc_id]
+        entities = [_entity(e, text, path) for e in data["entities"]]
+        docs.append(GoldDoc(doc_id, text, entities, data.get("topics", []), url))
     return docs
 
 
-def read_corpus(shared_dir: Path) -> dict[str, str]:
-    """NFC texts of the shared corpus by id."""
+def read_corpus(shared_dir: Path) -> dict[str, tuple[str, str | None]]:
+    """NFC text and URL of each shared corpus article, by id."""
     path = shared_dir / CORPUS_FILE
     if not path.exists():
         raise ConfigError(f"the shared corpus is not at {path} (set GOVNEWS_SHARED_DIR); its gold cannot be read")
@@ -63,7 +66,7 @@ def read_corpus(shared_dir: Path) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            texts[str(record["id"])] = unicodedata.normalize("NFC", record["text"])
+            texts[str(record["id"])] = (unicodedata.normalize("NFC", record["text"]), record.get("url"))
     return texts
 
 

@@ -6,6 +6,7 @@ Attributes (a title, a canonical name, a value) are compared on the lenient matc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,12 +17,22 @@ from pipeline.gazetteer import default_gazetteer, loose_key
 Compare = Callable[[Any, Any], bool]
 
 
+_ADMIN_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp\.?)(?=\s|$)")
+_PUNCTUATION = re.compile(r"[^\w\s&]")
+
+
+def _comparable(value: Any) -> str:
+    """Abbreviations expanded, folded, without administrative words or punctuation: ``Sở TT&TT tỉnh Hà
+    Nam`` and ``Sở Thông tin và Truyền thông Hà Nam`` name the same body."""
+    text = loose_key(default_gazetteer().expand(str(value)))
+    return " ".join(_ADMIN_WORDS.sub(" ", _PUNCTUATION.sub(" ", text)).split())
+
+
 def same_text(a: Any, b: Any) -> bool:
-    """Equal up to case, spacing, diacritic folding and abbreviations (``Sở KH&CN`` = ``Sở Khoa học và …``)."""
+    """Equal up to case, spacing, diacritics, abbreviations and administrative words."""
     if a is None or b is None:
         return a is None and b is None
-    expand = default_gazetteer().expand
-    return loose_key(expand(str(a))) == loose_key(expand(str(b)))
+    return _comparable(a) == _comparable(b)
 
 
 def same_value(a: Any, b: Any) -> bool:
