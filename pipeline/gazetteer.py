@@ -85,9 +85,11 @@ class Gazetteer:
     places: dict[str, Place] = field(default_factory=dict)  # key(name) → place
     provinces: dict[str, Province] = field(default_factory=dict)  # loose_key(name) → province
     titles: list[str] = field(default_factory=list)  # longest first
-    concurrent_titles: frozenset[str] = frozenset()
+    title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
+    title_organization: dict[str, str] = field(default_factory=dict)  # body implied by a title
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
+    place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
     sectors: dict[str, Sector] = field(default_factory=dict)  # spelling (as written) → sector
@@ -119,11 +121,13 @@ class Gazetteer:
                 canonical, _, aliases = line.partition("|")
                 for name in [canonical, *filter(None, aliases.split(";"))]:
                     gaz.places.setdefault(key(name), Place(canonical, level))
-        titles = read_lines("titles.txt")
-        gaz.titles = sorted((t.removesuffix(" *") for t in titles), key=len, reverse=True)
-        gaz.concurrent_titles = frozenset(t.removesuffix(" *") for t in titles if t.endswith(" *"))
+        titles = read_csv("titles.csv")
+        gaz.titles = sorted((r["title"] for r in titles), key=len, reverse=True)
+        gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
+        gaz.title_organization = {r["title"]: r["organization"] for r in titles if r["organization"]}
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
+        gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")
              for r in read_csv("agency_heads.csv")),

@@ -9,6 +9,7 @@ name's title and organisation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from govnews.records import Entity
@@ -51,7 +52,12 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS and is_ner_person(words[i].start, words[i + run - 1].end):
                 n = run
         if not n:
-            i += _run_length(words, i, text)  # never start a name in the middle of a capitalised run
+            # Never start a name in the middle of a capitalised run, unless what precedes it in the run is a
+            # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
+            run = _run_length(words, i, text)
+            inner = next((j for j in range(i + 1, i + run) if _name_length(words, j, text, gaz, taken)
+                          and _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz)), None)
+            i = inner if inner is not None else i + run
             continue
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
@@ -62,9 +68,39 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             attrs["honorific"] = honorific[0]
         found.append(Entity("official" if title else "person", attrs["name"], first.start, last.end, attrs))
         i += n
+    found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
     found.extend(_short_mentions(words, text, gaz, found, taken))
     found.sort(key=lambda e: e.start)
+    return found
+
+
+CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
+_BYLINE = re.compile(r"(?m)^[ \t]*((?:[^\W\d_][\w'’.]*[ \t]+){1,3}[^\W\d_][\w'’.]*)[ \t]*$")
+_PHOTO_CREDIT = re.compile(
+    r"(?:Ảnh|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*([^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*){1,3})")
+
+
+def _names_a_body_or_place(prefix: str, gaz: Gazetteer) -> bool:
+    return prefix in CENTRAL_WORDS or gaz.place(prefix) is not None or prefix in gaz.known_bodies
+
+
+def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[int, int]]) -> list[Entity]:
+    """Authors and photographers: a line that is only a name (``Minh Châu``, ``QUANG VINH``), or ``Ảnh: …``."""
+    covered = [(p.start, p.end) for p in people] + taken
+    found = []
+    for match in [*_BYLINE.finditer(text), *_PHOTO_CREDIT.finditer(text)]:
+        start, end = match.start(1), match.end(1)
+        name = match.group(1)
+        words = name.split()
+        if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):
+            continue
+        if gaz.place(name) or gaz.title_index.match(scan(name), 0, name) or name in gaz.known_bodies:
+            continue
+        if sum(w.isupper() for w in words) not in (0, len(words)) and not all(w[1:].islower() for w in words):
+            continue  # mixed capitalisation is an acronym or a heading, not a name
+        found.append(Entity("person", name, start, end, {"name": name}))
+        covered.append((start, end))
     return found
 
 
@@ -89,6 +125,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     """Length of a name starting at word ``i`` with a known family name (0 if none)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
+    if gaz.place_words.match_ending(words, i, text):
+        return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
@@ -128,60 +166,90 @@ def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> t
     return (honorific.lower() if honorific in ("Ông", "Bà", "Đồng chí") else honorific), n
 
 
-def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
-                body_ending: dict[int, Entity]) -> tuple[str, str | None] | None:
-    """``<title> [<body>] <name>``: the title closest to the name, preferring a main office."""
-    if i <= 0:
+Post = tuple[str, str | None]  # (title, organisation as written)
+MAX_STACKED = 4
+
+
+def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) -> Post | None:
+    """The main office among stacked posts: highest priority, then the first listed."""
+    if not posts:
         return None
-    organization = None
-    body = body_ending.get(words[i - 1].end)
-    k = i
+    if require_body_for_concurrent and len(posts) == 1 and gaz.title_priority.get(posts[0][0], 2) == 0 \
+            and posts[0][1] is None:
+        return None  # a bare "Ủy viên" before a name is too weak to call the person an official
+    best = max(posts, key=lambda p: gaz.title_priority.get(p[0], 2))
+    title, organization = best
+    return title, organization or gaz.title_organization.get(title)
+
+
+def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
+                 body_ending: dict[int, Entity]) -> tuple[Post, int] | None:
+    """A ``<title> [<body>]`` ending just before word ``k``, and the index where it starts."""
+    body = body_ending.get(words[k - 1].end) if k > 0 else None
+    start = k
     if body is not None:
-        organization = body.text
-        while k > 0 and words[k - 1].start >= body.start:
-            k -= 1
+        while start > 0 and words[start - 1].start >= body.start:
+            start -= 1
     elif sector := gaz.sector_index.match_ending(words, k, text):
         # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
         found = gaz.title_index.match_ending(words, k - sector[1], text)
         if found and found[0] in FUSED_MINISTRY_TITLES:
-            return found[0], f"Bộ {sector[0]}"
+            return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
-    found = gaz.title_index.match_ending(words, k, text)
+    found = gaz.title_index.match_ending(words, start, text)
     if found is None:
         return None
-    title = found[0]
-    if title in gaz.concurrent_titles and body is None:
-        return None
-    return title, organization
+    return (found[0], body.text if body else None), start - found[1]
+
+
+def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
+                body_ending: dict[int, Entity]) -> Post | None:
+    """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen."""
+    posts: list[Post] = []
+    k = i
+    while k > 0 and len(posts) < MAX_STACKED:
+        found = _post_ending(words, k, text, gaz, body_ending)
+        if found is None:
+            break
+        posts.insert(0, found[0])
+        k = found[1]
+        if k > 0 and words[k - 1].text == ",":
+            k -= 1
+        else:
+            break
+    return _best(posts, gaz, require_body_for_concurrent=True)
 
 
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
-                 body_at: dict[int, Entity]) -> tuple[str, str | None] | None:
-    """``<name>, <title> <body>`` or ``<name> - <title> <body>``; skips concurrent posts."""
+                 body_at: dict[int, Entity]) -> Post | None:
+    """``<name>, <title> <body>[, <title> <body>]`` or ``<name> - <title> …``: the main office."""
     if j < len(words) and words[j].text == "(":  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
         j = close + 1 if close is not None else j
     if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
         return None
     k = j + 1
-    fallback = None
-    for _ in range(4):  # stacked: "…, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy, Chủ tịch …"
+    posts: list[Post] = []
+    while len(posts) < MAX_STACKED:
         found = gaz.title_index.match(words, k, text)
         if found is None:
             break
-        matched = found[0]
+        title = found[0]
         k += found[1]
         body = body_at.get(words[k].start) if k < len(words) else None
         organization = body.text if body else None
         if body is not None:
             while k < len(words) and words[k].start < body.end:
                 k += 1
-        if matched not in gaz.concurrent_titles:
-            return matched, organization
-        fallback = fallback or (matched, organization)
+        elif title in FUSED_MINISTRY_TITLES and (sector := gaz.sector_index.match(words, k, text)):
+            organization = f"Bộ {sector[0]}"
+            k += sector[1]
+        posts.append((title, organization))
         if k < len(words) and words[k].text == ",":
             k += 1
-    return fallback
+        else:
+            break
+    return _best(posts, gaz, require_body_for_concurrent=False)
 
 
 def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
