@@ -83,6 +83,7 @@ class Gazetteer:
     """Everything the extractors look up, loaded once per pipeline."""
 
     places: dict[str, Place] = field(default_factory=dict)  # key(name) → place
+    districts: dict[str, list[Place]] = field(default_factory=dict)  # key(name) → districts so named
     provinces: dict[str, Province] = field(default_factory=dict)  # loose_key(name) → province
     titles: list[str] = field(default_factory=list)  # longest first
     title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
@@ -121,6 +122,7 @@ class Gazetteer:
                 canonical, _, aliases = line.partition("|")
                 for name in [canonical, *filter(None, aliases.split(";"))]:
                     gaz.places.setdefault(key(name), Place(canonical, level))
+        gaz._load_districts()
         titles = read_csv("titles.csv")
         gaz.titles = sorted((r["title"] for r in titles), key=len, reverse=True)
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
@@ -159,6 +161,37 @@ class Gazetteer:
 
     def head(self, phrase: str) -> BodyHead:
         return next(h for h in self.heads if h.head == phrase)
+
+    def _load_districts(self) -> None:
+        """The 696 districts before the 2025 reform, from the administrative-unit table that ships in
+        underthesea's wheel (source: vietnamadminunits 1.0.4, MIT); read at run time, not copied here."""
+        import json
+
+        path = resources.files("underthesea") / "address" / "data" / "mapping.json"
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))["ward_mapping"]
+        except (OSError, ValueError, KeyError):
+            return  # an underthesea without the table: districts are then found only after "huyện"/"quận"
+        seen: set[tuple[str, str]] = set()
+        for record in records:
+            pair = (record["old_province"], record["old_district"])
+            if pair in seen:
+                continue
+            seen.add(pair)
+            name = re.sub(r"^(?:Huyện|Quận|Thị xã|Thành phố)\s+", "", record["old_district"])
+            province = self.province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", record["old_province"]))
+            if province is not None and not name.isdigit():
+                self.districts.setdefault(key(name), []).append(Place(name, "district", province))
+
+    def district(self, name: str, province: str | None) -> Place | None:
+        """A district of ``province`` named ``name`` (old or post-2025 province name)."""
+        if province is None:
+            return None
+        wanted = self.province(province)
+        for place in self.districts.get(key(name), []):
+            if wanted and place.province and wanted.current == place.province.current:
+                return place
+        return None
 
     def place(self, name: str) -> Place | None:
         return self.places.get(key(name))

@@ -17,14 +17,26 @@ LOWER_LEVELS = {"huyện": "district", "quận": "district", "thị xã": "distr
                 "TP": "district", "Tp": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune"}
 
 
-def known_place_at(words: list[Word], i: int, text: str, gaz: Gazetteer, levels: tuple[str, ...] = ()) -> int:
-    """Length in words of the longest gazetteer place starting at word ``i`` (0 if none)."""
-    if i >= len(words) or not words[i].is_capitalized:
+def known_place_at(words: list[Word], i: int, text: str, gaz: Gazetteer, levels: tuple[str, ...] = (),
+                   province: str | None = None) -> int:
+    """Length in words of the longest gazetteer place starting at word ``i`` (0 if none).
+
+    Regions may start in lowercase (``miền Trung``, ``đồng bằng sông Cửu Long``); districts count only
+    when they belong to ``province`` (the article's), since many district names are also common words.
+    """
+    if i >= len(words) or not words[i].is_word:
         return 0
     for n in range(min(MAX_PLACE_WORDS, len(words) - i), 0, -1):
         last = words[i + n - 1]
-        place = gaz.place(text[words[i].start : last.end])
-        if place and (not levels or place.level in levels) and last.is_word:
+        if not last.is_word:
+            continue
+        name = text[words[i].start : last.end]
+        place = gaz.place(name)
+        if place is None and province and (not levels or "district" in levels):
+            place = gaz.district(name, province)
+        if place is None or (levels and place.level not in levels):
+            continue
+        if words[i].is_capitalized or place.level == "region":
             return n
     return 0
 
@@ -41,7 +53,7 @@ def province_in(span: str, gaz: Gazetteer) -> str | None:
     return None
 
 
-def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[Entity]:
+def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], province: str | None = None) -> list[Entity]:
     words = scan(text)
     found: list[Entity] = []
     i = 0
@@ -51,10 +63,11 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list
             continue
         admin = admin_word_at(words, i, text)
         start = i + admin
-        n = known_place_at(words, start, text, gaz)
+        n = known_place_at(words, start, text, gaz, province=province)
         if n:
             first, last = words[start], words[start + n - 1]
-            place = gaz.place(text[first.start : last.end])
+            name = text[first.start : last.end]
+            place = gaz.place(name) or gaz.district(name, province)
             assert place is not None
             span_start = first.start
             if place.canonical == "Thành phố Hồ Chí Minh" and admin:
@@ -74,6 +87,9 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list
                    and words[m].is_word and not words[m].is_abbreviation
                    and text[words[m - 1].end : words[m].start] == " "):
                 m += 1
+            if m == start and start < len(words) and words[start].text.isdigit():
+                m = start + 1  # "Quận 1", "phường 3": numbered units keep their admin word
+                start = i
             if m > start:
                 first, last = words[start], words[m - 1]
                 level = LOWER_LEVELS[lower_level]
