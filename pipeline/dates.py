@@ -15,11 +15,15 @@ _CUE = r"(?:(?P<ngay>ngày) )"
 _FULL = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\w/])")
 _WORDS_FULL = re.compile(r"(?<!\w)ngày (\d{1,2}) tháng (\d{1,2})(?: năm ((?:19|20)\d{2}))?(?!\w)")
 _DAY_RANGE = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?![\w/])")
-_DAY_MONTH = re.compile(r"(?<![\w/,.])(?:ngày )?(\d{1,2})/(\d{1,2})(?![\w/]|,\d)")
-_MONTH_YEAR = re.compile(r"(?<!\w)tháng (\d{1,2})(?:/| năm )((?:19|20)\d{2})(?![\w/])")
+_DAY_MONTH = re.compile(r"(?<![\w/,.-])(?:[Nn]gày )?(\d{1,2})(?P<sep>[/.-])(\d{1,2})(?![\w/]|[.,-]\d)")
+_MONTH_YEAR = re.compile(r"(?<!\w)[Tt]háng (\d{1,2})(?:/| năm )((?:19|20)\d{2})(?![\w/])")
 _PERIOD = re.compile(
     r"(?<!\w)(?:giai đoạn |thời kỳ |niên khóa |nhiệm kỳ )?((?:19|20)\d{2})\s?[-–]\s?((?:19|20)\d{2})(?!\w)")
-_YEAR = re.compile(r"(?<!\w)năm ((?:19|20)\d{2})(?![\w/])")
+_YEAR = re.compile(r"(?<!\w)[Nn]ăm ((?:19|20)\d{2})(?![\w/])")
+_HORIZON_YEAR = re.compile(r"(?<=\b(?:đến|tới) )((?:19|20)\d{2})(?![\w/])|(?<=tầm nhìn )((?:19|20)\d{2})(?![\w/])")
+_MONTH = re.compile(r"(?<!\w)[Tt]háng (\d{1,2})(?![\d/]|[.,-]\d)(?! năm)")
+_QUARTER = re.compile(r"(?<!\w)[Qq]uý (I{1,3}|IV|[1-4])(?:(?:/| năm )((?:19|20)\d{2}))?(?![\w/])")
+QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # Words that make a bare "13/3" a date rather than a fraction or a rank.
 _DAY_CUES = ("ngày", "sáng", "chiều", "tối", "trưa", "đêm", "hôm", "từ", "đến", "tới", "và", "(")
 
@@ -53,9 +57,15 @@ def find_dates(text: str, published: datetime | None = None,
         if _valid(2000, mo, d1) and _valid(2000, mo, d2) and d1 < d2 and _cued(text, m):
             add(m.start(), m.end(), f"--{mo:02d}-{d1:02d}/--{mo:02d}-{d2:02d}")
     for m in _DAY_MONTH.finditer(text):
-        d, mo = int(m.group(1)), int(m.group(2))
+        d, mo = int(m.group(1)), int(m.group(3))
+        # "13/3" needs a cue ("ngày", "sáng", "từ") unless written with a slash; "3.3" and "9-4" always do.
         if _valid(2000, mo, d) and _cued(text, m):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}")
+    for m in _QUARTER.finditer(text):
+        q = QUARTERS[m.group(1)]
+        first, last = 3 * q - 2, 3 * q
+        year = f"{m.group(2)}-" if m.group(2) else "--"
+        add(m.start(), m.end(), f"{year}{first:02d}/{year}{last:02d}")
     for m in _MONTH_YEAR.finditer(text):
         mo, y = int(m.group(1)), int(m.group(2))
         if 1 <= mo <= 12:
@@ -66,12 +76,18 @@ def find_dates(text: str, published: datetime | None = None,
             add(m.start(), m.end(), f"{y1}/{y2}")
     for m in _YEAR.finditer(text):
         add(m.start(), m.end(), m.group(1))
+    for m in _HORIZON_YEAR.finditer(text):  # "tầm nhìn đến 2050"
+        add(m.start(), m.end(), m.group(0))
+    for m in _MONTH.finditer(text):
+        mo = int(m.group(1))
+        if 1 <= mo <= 12:
+            add(m.start(), m.end(), f"--{mo:02d}")
     found.sort(key=lambda e: e.start)
     return found
 
 
 def _cued(text: str, match: re.Match[str]) -> bool:
-    if match.group(0).startswith("ngày"):
+    if match.group(0).lower().startswith("ngày"):
         return True
     before = text[max(0, match.start() - 8) : match.start()].strip().lower()
     return before.endswith(_DAY_CUES)

@@ -24,8 +24,12 @@ _CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ][\w&Đđ]*(?:[-/][A-ZĐ\d][\w&Đđ]*)*)+"
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r"\s+của\s+")
 # How a title that names its period ends: "giai đoạn 2024 - 2025", "đến năm 2025, tầm nhìn đến năm 2045".
-_HORIZON = (r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2}"
-            r"|năm (?:19|20)\d{2})(?:,? tầm nhìn (?:đến năm )?(?:19|20)\d{2})?")
+_VISION = r"(?:,? (?:và )?tầm nhìn (?:đến )?(?:năm )?(?:19|20)\d{2})?"
+_PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
+_HORIZON = rf"(?:{_PERIOD}|năm (?:19|20)\d{{2}}){_VISION}"  # after a capitalised type, a year is enough
+_STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo … năm 2009" is not a title)
+_CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|tỉnh|thành phố|lần thứ))*"
+             r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 PARTY_CODES = ("TW",)
 
@@ -48,15 +52,19 @@ class DocumentFinder:
     @cached_property
     def _numbered(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})(?: số:?)? "
-                          rf"(?P<number>{_CODED}|\d{{1,4}}(?![\d/%]|[.,]\d)(?! (?:năm|tháng|ngày)\b(?! \d{{4}})))")
+                          rf"(?P<number>{_CODED}|\d{{1,4}}(?![\d/%]|[.,]\d)"
+                          rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}})))")
 
     @cached_property
     def _titled(self) -> re.Pattern[str]:
         types = self._alternation(self._types)
         word = r"[^\s.;:!?“”\"‘’()]+"
+        upper = self._alternation(self._types, lowercase=False)
+        lower = "|".join(re.escape(r["type"][0].lower() + r["type"][1:]) for r in self._types)
+        body = rf"(?: {word}){{{MIN_TITLE_WORDS},{MAX_TITLE_WORDS}}}?"
         return re.compile(
             rf"[“\"‘'](?P<quoted>(?:{types}) [^“”\"‘’\n]{{3,300}}?)[”\"’']"
-            rf"|(?<![\w])(?P<named>(?:{types})(?: {word}){{{MIN_TITLE_WORDS},{MAX_TITLE_WORDS}}}? {_HORIZON})")
+            rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})|{_CONGRESS}")
 
     @cached_property
     def _proper(self) -> re.Pattern[str]:
@@ -83,7 +91,9 @@ class DocumentFinder:
             found.append(entity)
             taken.append((entity.start, entity.end))
         for match in self._titled.finditer(text):
-            group = "quoted" if match.group("quoted") else "named"
+            group = next(g for g in ("quoted", "named", "congress") if match.group(g))
+            if _after_body_head(text, match.start(group)):
+                continue  # "Sở Kế hoạch và Đầu tư báo cáo …": a department, not a plan
             start, end = match.start(group), match.end(group)
             if any(s < end and start < e for s, e in taken):
                 continue
@@ -144,3 +154,7 @@ class DocumentFinder:
         return Entity("document", text[start:end], start, end,
                       {"canonical": canonical, "number": number, "doc_type": doc_type, "issuer": issuer,
                        "date": date})
+
+
+def _after_body_head(text: str, start: int) -> bool:
+    return bool(re.search(r"(?:\bSở|\bBộ|\bBan|\bPhòng|\bVụ|\bCục|\bTrung tâm)\s+$", text[max(0, start - 12) : start]))
