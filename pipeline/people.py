@@ -19,6 +19,10 @@ from pipeline.lexical import Word, admin_word_at, scan
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 RIGHT_SEPARATORS = (",", "-", "–", "(")
 FUSED_MINISTRY_TITLES = ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")
+# Titles whose body follows without its head word: "Trưởng ban Tổ chức Trung ương" → "Ban Tổ chức Trung ương".
+FUSED_BODY_TITLES = {"Trưởng ban": "Ban", "Phó Trưởng ban": "Ban", "Trưởng phòng": "Phòng",
+                     "Phó Trưởng phòng": "Phòng"}
+MAX_FUSED_NAME_WORDS = 8
 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
@@ -76,28 +80,34 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 
 
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
-_BYLINE = re.compile(r"(?m)^[ \t]*((?:[^\W\d_][\w'’.]*[ \t]+){1,3}[^\W\d_][\w'’.]*)[ \t]*$")
-_PHOTO_CREDIT = re.compile(
-    r"(?:Ảnh|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*([^\W\d_][\w'’]*(?:[ \t]+[^\W\d_][\w'’]*){1,3})")
-
-
+_NAME_WORDS = r"[^\W\d_][\w'’.]*(?:[ \t]+[^\W\d_][\w'’.]*){1,3}"
+# A byline: a line that is only a name, or names joined by "-", ended by "|" or the publication date.
+_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
+                     rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*)?[ \t]*$")
+_PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
 def _names_a_body_or_place(prefix: str, gaz: Gazetteer) -> bool:
     return prefix in CENTRAL_WORDS or gaz.place(prefix) is not None or prefix in gaz.known_bodies
 
 
 def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[int, int]]) -> list[Entity]:
-    """Authors and photographers: a line that is only a name (``Minh Châu``, ``QUANG VINH``), or ``Ảnh: …``."""
+    """Authors and photographers: ``Minh Châu`` alone on the last line, ``KIM DUNG - VŨ PHƯỜNG 03/07/2024``,
+    ``LY LAN |``, ``Ảnh: Minh Trí``."""
     covered = [(p.start, p.end) for p in people] + taken
+    last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
+    spans: list[tuple[int, int]] = []
+    for match in _BYLINE.finditer(text):
+        if match.group("end") or match.group(0).strip() == last_line:
+            spans += [(match.start(g), match.end(g)) for g in (1, 2) if match.group(g)]
+    spans += [(m.start(1), m.end(1)) for m in _PHOTO_CREDIT.finditer(text)]
     found = []
-    for match in [*_BYLINE.finditer(text), *_PHOTO_CREDIT.finditer(text)]:
-        start, end = match.start(1), match.end(1)
-        name = match.group(1)
+    for start, end in spans:
+        name = text[start:end]
         words = name.split()
         if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):
             continue
-        if gaz.place(name) or gaz.title_index.match(scan(name), 0, name) or name in gaz.known_bodies:
+        if gaz.place(name) or gaz.title_index.match(scan(name), 0, name) or gaz.head_index.match(scan(name), 0, name):
             continue
-        if sum(w.isupper() for w in words) not in (0, len(words)) and not all(w[1:].islower() for w in words):
+        if name in gaz.known_bodies or not (all(w.isupper() for w in words) or all(w[1:].islower() for w in words)):
             continue  # mixed capitalisation is an acronym or a heading, not a name
         found.append(Entity("person", name, start, end, {"name": name}))
         covered.append((start, end))
@@ -198,8 +208,21 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
         return None
     found = gaz.title_index.match_ending(words, start, text)
     if found is None:
-        return None
+        return _fused_body_post(words, k, text, gaz) if body is None else None
     return (found[0], body.text if body else None), start - found[1]
+
+
+def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
+    """``Trưởng ban Tổ chức Trung ương <name>``: the body (``Ban Tổ chức Trung ương``) fused into the title."""
+    for start in range(k - 1, max(k - MAX_FUSED_NAME_WORDS, 0) - 1, -1):
+        found = gaz.title_index.match_ending(words, start, text)
+        if found and found[0] in FUSED_BODY_TITLES:
+            between = text[words[start].start : words[k - 1].end]
+            return (found[0], f"{FUSED_BODY_TITLES[found[0]]} {between}"), start - found[1]
+        word = words[start]
+        if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
+            return None
+    return None
 
 
 def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
