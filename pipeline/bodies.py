@@ -82,6 +82,8 @@ def _head_at(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[Body
     found = gaz.head_index.match(words, i, text)
     if found is None or gaz.non_body_index.match(words, i, text):
         return None
+    if i > 0 and words[i - 1].text in ("Ngày", "ngày"):
+        return None  # "Ngày Hội Biên phòng toàn dân": an event
     if gaz.title_index.match(words, i, text):
         return None  # "Bộ trưởng", "Cục trưởng": a position, not a body
     return gaz.head(found[0]), found[1]
@@ -123,7 +125,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
             return m
         if named and word.is_capitalized and m > k and word.is_word and not _head_at(words, m, text, gaz):
             return m
-        if not word.is_word or word.text in gaz.name_stopwords or word.is_capitalized:
+        if known_place_at(words, m, text, gaz, levels=("province", "country")):
+            return m  # "Tập đoàn dầu khí Thái Lan"
+        if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
     return 0
 
@@ -144,7 +148,9 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
         canonical = known.canonical  # "Tập đoàn Bưu chính Viễn thông Việt Nam VNPT"
     named = province_in(span, gaz)
     body_province = named or (province if head.scope == "local" else None)
-    if named is None and body_province and head.scope == "local":
+    ends_with_admin = canonical.rstrip().endswith((" tỉnh", " thành phố", " Thành phố"))
+    if named is None and body_province and head.scope == "local" and (head.type == "agency" or ends_with_admin):
+        # Organisations keep their own name ("Báo Công Thương") unless it ends in "tỉnh".
         canonical = _with_province(canonical, body_province, gaz)
     attrs = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":

@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W_][\w&'’]*(?:[-&][^\W_][\w&'’]*)*|\S")
+# Words, single punctuation marks, and line breaks (no name runs across a line).
+_WORD = re.compile(r"[^\W_][\w&'’]*(?:[-&][^\W_][\w&'’]*)*|\S|\n")
 ADMIN_WORDS = ("thành phố", "tỉnh", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "TP.", "Tp.", "TP", "Tp")
 
 
