@@ -56,9 +56,24 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
         if end < len(words) and words[end].text in GENERIC_AFTER:  # "UBND các huyện", "HĐND các cấp"
             i = end
             continue
-        found.append(_entity(text[start_char:end_char], start_char, end_char, match[0], gaz, province))
+        if match[0].head == "Chính phủ" and _prime_minister_before(words, i, end, text):
+            # "Chỉ thị … của Thủ tướng Chính phủ": the Prime Minister as an issuing authority.
+            start_char = words[i - 2].start
+            found.append(Entity("agency", text[start_char:end_char], start_char, end_char,
+                                {"canonical": "Thủ tướng Chính phủ", "kind": "government", "province": None}))
+        else:
+            found.append(_entity(text[start_char:end_char], start_char, end_char, match[0], gaz, province))
         i = end
     return found
+
+
+def _prime_minister_before(words: list[Word], i: int, end: int, text: str) -> bool:
+    """``Thủ tướng Chính phủ`` not followed by a name (then it is a title: ``Thủ tướng Chính phủ Phạm …``)."""
+    if i < 2 or words[i - 2].text != "Thủ" or words[i - 1].text != "tướng":
+        return False
+    if i >= 3 and words[i - 3].text in ("Phó", "phó"):
+        return False
+    return not (end < len(words) and words[end].is_capitalized and words[end].is_word)
 
 
 def _body_end(words: list[Word], i: int, match: tuple[BodyHead, int], text: str, gaz: Gazetteer) -> int:
@@ -99,6 +114,8 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer) -> int:
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
+            if k > j and word.text in gaz.surnames and _ends_name(words, j, k, text, gaz):
+                break  # "Hội đồng Lý luận Trung ương | Nguyễn Xuân Thắng": a person follows the body
             k += 1  # "Văn phòng UBND tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng": one body
             continue
         # After a connector, a new head starts the next body: "Cục … KH&CN – Bộ KH&CN".
@@ -116,6 +133,13 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer) -> int:
                 continue
         break
     return k
+
+
+def _ends_name(words: list[Word], j: int, k: int, text: str, gaz: Gazetteer) -> bool:
+    """Does the name ``words[j:k]`` end where a body's name usually ends (Trung ương, a place, a field)?"""
+    tail = text[words[k - 2].start : words[k - 1].end] if k - j >= 2 else words[k - 1].text
+    return (tail in ("Trung ương", "Chính phủ", "Quốc hội") or gaz.place(tail) is not None
+            or gaz.place(words[k - 1].text) is not None or gaz.sector_index.match_ending(words, k, text) is not None)
 
 
 def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, named: bool) -> int:
@@ -151,14 +175,29 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
     ends_with_admin = canonical.rstrip().endswith((" tỉnh", " thành phố", " Thành phố"))
     if named is None and body_province and head.scope == "local" and (head.type == "agency" or ends_with_admin):
         # Organisations keep their own name ("Báo Công Thương") unless it ends in "tỉnh".
-        canonical = _with_province(canonical, body_province, gaz)
+        canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
+    if named is not None:
+        canonical = _canonical_place_names(canonical, gaz)
     attrs = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":
         attrs["province"] = body_province
     return Entity(head.type, span, start, end, attrs)
 
 
-def _with_province(canonical: str, province: str, gaz: Gazetteer) -> str:
+def _canonical_place_names(canonical: str, gaz: Gazetteer) -> str:
+    """``Văn phòng UBND TPHCM`` → ``… Thành phố Hồ Chí Minh``: province aliases spelled out."""
+    words = scan(canonical)
+    for i in range(len(words)):
+        n = known_place_at(words, i, canonical, gaz, levels=("province",))
+        if n:
+            alias = canonical[words[i].start : words[i + n - 1].end]
+            place = gaz.place(alias)
+            if place and place.canonical != alias:
+                return canonical[: words[i].start] + place.canonical + canonical[words[i + n - 1].end :]
+    return canonical
+
+
+def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = False) -> str:
     """``Ủy ban nhân dân tỉnh`` → ``Ủy ban nhân dân tỉnh Hải Dương``; ``Sở Nội vụ`` → ``Sở Nội vụ tỉnh Hải Dương``."""
     stripped = canonical.rstrip()
     for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
@@ -167,8 +206,11 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer) -> str:
     if stripped.endswith(("ủy", "uỷ")):  # "Tỉnh ủy Hải Dương": the committee's name already says "tỉnh"
         return f"{stripped} {province}"
     record = gaz.province(province)
-    admin = "thành phố" if record and record.kind == "thành phố" else "tỉnh"
-    return f"{stripped} {admin} {province}"
+    city = bool(record and record.kind == "thành phố")
+    if party and not any(w in stripped for w in ("ủy", "uỷ", "Đảng bộ", "Ban Chấp hành")):
+        # "Ban Thường vụ" of a province is the Tỉnh ủy's (the Thành ủy's in a city).
+        return f"{stripped} {'Thành ủy' if city else 'Tỉnh ủy'} {province}"
+    return f"{stripped} {'thành phố' if city else 'tỉnh'} {province}"
 
 
 def _known_entity(text: str, start: int, end: int, body: KnownBody) -> Entity:
