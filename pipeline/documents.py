@@ -90,13 +90,16 @@ class DocumentFinder:
         for entity in self._find_numbered(text):
             found.append(entity)
             taken.append((entity.start, entity.end))
-        for match in self._titled.finditer(text):
+        position = 0
+        while match := self._titled.search(text, position):
             group = next(g for g in ("quoted", "named", "congress") if match.group(g))
-            if _after_body_head(text, match.start(group)):
-                continue  # "Sở Kế hoạch và Đầu tư báo cáo …": a department, not a plan
             start, end = match.start(group), match.end(group)
-            if any(s < end and start < e for s, e in taken):
+            # Try again one character on when the title overlaps a numbered document ("Quyết định số 964/QĐ-TTg
+            # phê duyệt Chiến lược … đến năm 2025") or follows a department ("Sở Kế hoạch và Đầu tư …").
+            position = match.start() + 1
+            if _after_body_head(text, start) or any(s < end and start < e for s, e in taken):
                 continue
+            position = match.end()
             title = match.group(group)
             doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
             found.append(self._entity(text, start, end, doc_type, None, title, None, None))
