@@ -99,6 +99,9 @@ def _head_at(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[Body
         return None
     if i > 0 and words[i - 1].text in ("Ngày", "ngày"):
         return None  # "Ngày Hội Biên phòng toàn dân": an event
+    if (i > 0 and words[i - 1].text in gaz.surnames and not words[i].is_abbreviation
+            and text[words[i - 1].end : words[i].start] == " "):
+        return None  # "Nguyễn Trường Giang": a name, not a school
     if gaz.title_index.match(words, i, text):
         return None  # "Bộ trưởng", "Cục trưởng": a position, not a body
     return gaz.head(found[0]), found[1]

@@ -158,7 +158,9 @@ class EntityRecognizer:
         dates = find_dates(text, published, taken=numbers)
         bodies = find_bodies(text, self.gaz, province, _word_end(doc))
         ner = OnDemandNER(doc, self.ner) if self.ner else None
-        people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None)
+        token_spans = {(t.idx, t.idx + len(t.text)) for t in doc}
+        people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None,
+                             lambda start, end: (start, end) in token_spans)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures], key=lambda e: (e.start, -e.end))

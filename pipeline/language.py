@@ -1,7 +1,8 @@
 """Is this Vietnamese? A small, offline check (underthesea's own detector downloads a model).
 
-A text is Vietnamese when enough of its words are frequent Vietnamese function words, with or without
-diacritics; English is recognised the same way so that it can be named in the output.
+A text is Vietnamese when enough of its words carry Vietnamese diacritics, or (for text typed without
+them) when enough are frequent Vietnamese function words; English is recognised by its own function
+words so that it can be named in the output.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ ENGLISH_FUNCTION_WORDS = frozenset({
 })
 MIN_WORDS = 3
 VIETNAMESE_SHARE = 0.12
+DIACRITIC_SHARE = 0.25  # Vietnamese prose: most syllables carry a mark; names in other languages rarely
 ENGLISH_SHARE = 0.12
 
 
@@ -25,6 +27,9 @@ def detect_language(text: str, function_words: frozenset[str]) -> str:
     words = [w.lower() for w in _WORD.findall(text[:20000])]
     if len(words) < MIN_WORDS:
         return "und"
+    marked = sum(1 for w in words if fold(w) != w.lower())
+    if marked / len(words) >= DIACRITIC_SHARE:
+        return "vi"
     single = {w for w in function_words if " " not in w}
     folded = {fold(w) for w in single}
     vi_hits = sum(1 for w in words if w in single or fold(w) in folded)

@@ -26,12 +26,14 @@ MAX_FUSED_NAME_WORDS = 8
 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
-                is_ner_person: Callable[[int, int], bool] | None = None) -> list[Entity]:
+                is_ner_person: Callable[[int, int], bool] | None = None,
+                whole_word: Callable[[int, int], bool] | None = None) -> list[Entity]:
     """Officials and persons in ``text``.
 
     Args:
         is_ner_person: asked about a capitalised run introduced like a person (honorific or title) that
             does not start with a known family name (a foreign or rare name); underthesea's NER answers.
+        whole_word: whether a span is one segmented word ("thôn" alone, not the end of "nông thôn").
     """
     words = scan(text)
     body_at = {b.start: b for b in bodies}
@@ -44,7 +46,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if skip:
             i += skip[1]
             continue
-        n = _name_length(words, i, text, gaz, taken)
+        n = _name_length(words, i, text, gaz, taken, whole_word)
         candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
@@ -59,8 +61,10 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # Never start a name in the middle of a capitalised run, unless what precedes it in the run is a
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
-            inner = next((j for j in range(i + 1, i + run) if _name_length(words, j, text, gaz, taken)
-                          and _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz)), None)
+            inner = next((j for j in range(i + 1, i + run)
+                          if (length := _name_length(words, j, text, gaz, taken, whole_word))
+                          and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
+                         None)
             i = inner if inner is not None else i + run
             continue
         first, last = words[i], words[i + n - 1]
@@ -131,11 +135,13 @@ def _share_titles(people: list[Entity]) -> None:
                 person.attrs["organization"] = source.attrs["organization"]
 
 
-def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]]) -> int:
+def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
+                 whole_word: Callable[[int, int], bool] | None = None) -> int:
     """Length of a name starting at word ``i`` with a known family name (0 if none)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
-    if gaz.place_words.match_ending(words, i, text):
+    place_word = gaz.place_words.match_ending(words, i, text)
+    if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
