@@ -105,6 +105,8 @@ def _resolve(value: str, published: datetime | None) -> str | None:
     """``--03-13`` → ``2024-03-13`` using the publication date (a date far after it is last year's)."""
     if published is None or not value.startswith("--") or "/" in value:
         return None
+    if len(value) == 4:  # "--12": a month of the publication year
+        return f"{published.year:04d}{value[1:]}"
     month, day = int(value[2:4]), int(value[5:7])
     year = published.year
     if not _valid(year, month, day):
