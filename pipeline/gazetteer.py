@@ -181,14 +181,15 @@ class Gazetteer:
             name = re.sub(r"^(?:Huyện|Quận|Thị xã|Thành phố)\s+", "", record["old_district"])
             province = self.province(re.sub(r"^(?:Tỉnh|Thành phố)\s+", "", record["old_province"]))
             if province is not None and not name.isdigit():
-                self.districts.setdefault(key(name), []).append(Place(name, "district", province))
+                # Indexed without spaces too: "Đa Krông" is also written "Đakrông".
+                self.districts.setdefault(key(name).replace(" ", ""), []).append(Place(name, "district", province))
 
     def district(self, name: str, province: str | None) -> Place | None:
         """A district of ``province`` named ``name`` (old or post-2025 province name)."""
         if province is None:
             return None
         wanted = self.province(province)
-        for place in self.districts.get(key(name), []):
+        for place in self.districts.get(key(name).replace(" ", ""), []):
             if wanted and place.province and wanted.current == place.province.current:
                 return place
         return None

@@ -273,6 +273,12 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         elif title in FUSED_MINISTRY_TITLES and (sector := gaz.sector_index.match(words, k, text)):
             organization = f"Bộ {sector[0]}"
             k += sector[1]
+        elif k < len(words) and (inside := next((b for b in body_at.values()
+                                                  if b.start < words[k].start < b.end), None)):
+            # The title swallowed the start of a body ("Ủy viên Ban Thường vụ | Tỉnh ủy"): step over its rest.
+            organization = inside.text
+            while k < len(words) and words[k].start < inside.end:
+                k += 1
         posts.append((title, organization))
         if k < len(words) and words[k].text == ",":
             k += 1
