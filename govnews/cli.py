@@ -34,6 +34,8 @@ db_app = typer.Typer(help="Manage the article store's schema.", no_args_is_help=
 app.add_typer(db_app, name="db")
 eval_app = typer.Typer(help="Measure quality against gold data, beside a baseline.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+bench_app = typer.Typer(help="Measure speed (benchmarks print figures; they are not tests).", no_args_is_help=True)
+app.add_typer(bench_app, name="bench")
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 log = logging.getLogger("govnews")
@@ -294,6 +296,32 @@ def eval_targets(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Spl
                  baseline: BaselineOption = True) -> None:
     """Targets matched on overlapping span; deadline accuracy."""
     _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline)
+
+
+@bench_app.command("extraction")
+def bench_extraction(
+    ctx: typer.Context,
+    articles: Annotated[int, typer.Option(help="How many corpus-like articles to extract.")] = 1000,
+    baseline_articles: Annotated[int, typer.Option(help="How many of them underthesea's ner also tags.")] = 100,
+) -> None:
+    """Full extraction on one core and on all cores, beside underthesea's ner on the same texts."""
+    from pipeline.benchmark import benchmark_texts, cores, run_extraction, run_underthesea_ner
+
+    settings = _settings(ctx)
+    texts, source = benchmark_texts(settings.shared_dir, articles)
+    table = Table(title=f"extraction speed: {articles} articles from {source}, {cores()} cores")
+    for column in ("run", "articles", "seconds", "articles/s", "chars/s"):
+        table.add_column(column, justify="left" if column == "run" else "right")
+    runs = [("govnews, 1 process", run_extraction(texts, 1, settings.topic_model))]
+    if cores() > 1:
+        runs.append((f"govnews, {cores()} processes", run_extraction(texts, cores(), settings.topic_model)))
+    runs.append(("underthesea ner alone, 1 process", run_underthesea_ner(texts[:baseline_articles])))
+    for name, result in runs:
+        table.add_row(name, str(result["articles"]), f"{result['seconds']:.1f}", f"{result['articles_per_s']:.1f}",
+                      f"{result['chars_per_s']:,.0f}")
+    out.print(table)
+    ratio = runs[0][1]["chars_per_s"] / runs[-1][1]["chars_per_s"]
+    out.print(f"govnews full extraction on one core runs at {ratio:.1f}× underthesea ner's character rate")
 
 
 @db_app.command("upgrade")

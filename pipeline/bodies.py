@@ -181,10 +181,26 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
         canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
     if named is not None:
         canonical = _canonical_place_names(canonical, gaz)
-    attrs = {"canonical": canonical, "kind": head.kind}
+    attrs: dict[str, object] = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":
         attrs["province"] = body_province
+        successor = _successor(canonical, body_province, gaz)
+        if successor:
+            attrs["successor"] = successor
     return Entity(head.type, span, start, end, attrs)
+
+
+def _successor(canonical: str, province: str | None, gaz: Gazetteer) -> str | None:
+    """The body that took over after the 2025 restructuring: ``Sở Thông tin và Truyền thông tỉnh Nam Định``
+    → ``Sở Khoa học và Công nghệ tỉnh Ninh Bình`` (field merged, province merged)."""
+    successor = canonical
+    for spelling, sector in gaz.sectors.items():
+        if sector.successor and f" {spelling}" in successor:
+            successor = successor.replace(spelling, sector.successor)
+            break
+    if province and (record := gaz.province(province)) and record.current != record.name and record.name in successor:
+        successor = successor.replace(record.name, record.current)
+    return successor if successor != canonical else None
 
 
 def _canonical_place_names(canonical: str, gaz: Gazetteer) -> str:

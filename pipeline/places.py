@@ -76,8 +76,10 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
             if admin and place.level == "province" and words[i].text in ("huyện", "quận", "xã", "phường"):
                 i = start + n  # a district named like a province is still a district; skip rather than guess
                 continue
-            found.append(Entity("location", text[span_start : last.end], span_start, last.end,
-                                {"canonical": place.canonical, "level": level}))
+            attrs: dict[str, object] = {"canonical": place.canonical, "level": level}
+            if place.province is not None:
+                attrs["province_current"] = place.province.current  # the 34-province map of 2025
+            found.append(Entity("location", text[span_start : last.end], span_start, last.end, attrs))
             i = start + n
             continue
         lower_level = " ".join(w.text for w in words[i:start])

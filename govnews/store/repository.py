@@ -6,6 +6,7 @@ together or not at all, so a failure in the middle of a batch never leaves half 
 
 from __future__ import annotations
 
+import copy
 import logging
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -107,6 +108,7 @@ class Store:
 
     @staticmethod
     def _touch_entity(session: Session, entity: Entity, seen: datetime) -> None:
+        """Create or update the canonical entity: first/last seen, and what its mentions say over time."""
         assert entity.entity_id
         row = session.get(EntityRow, entity.entity_id)
         if row is None:
@@ -114,11 +116,13 @@ class Store:
             row = EntityRow(id=entity.entity_id, type=entity.type, canonical=canonical, attrs={},
                             first_seen=seen, last_seen=seen)
             session.add(row)  # autoflush makes it visible to the next get() of the same id
-            return
         if row.first_seen is None or seen < row.first_seen:
             row.first_seen = seen
         if row.last_seen is None or seen > row.last_seen:
             row.last_seen = seen
+        if entity.type == "official" and row.type == "person":
+            row.type = "official"  # a person once seen in office is an official
+        row.attrs = _merge_attrs(copy.deepcopy(row.attrs or {}), entity, seen)  # a new value, so it is saved
 
     def delete(self, article_id: str) -> bool:
         with Session(self.engine) as session, session.begin():
@@ -175,6 +179,29 @@ class Store:
             "entities_by_type": dict(Counter(entities).most_common()),
             "topics": dict(Counter(topics).most_common()),
         }
+
+
+def _merge_attrs(attrs: dict[str, Any], entity: Entity, seen: datetime) -> dict[str, Any]:
+    """Positions held (officials), spellings seen (everyone), each with the period they were seen in."""
+    stamp = seen.isoformat()
+
+    def touch(key: str, value: dict[str, Any]) -> None:
+        items = attrs.setdefault(key, [])
+        for item in items:
+            if all(item.get(k) == v for k, v in value.items()):
+                item["first_seen"] = min(item["first_seen"], stamp)
+                item["last_seen"] = max(item["last_seen"], stamp)
+                item["mentions"] = item.get("mentions", 0) + 1
+                return
+        items.append({**value, "first_seen": stamp, "last_seen": stamp, "mentions": 1})
+
+    if entity.type == "official" and entity.attrs.get("title"):
+        touch("titles", {"title": entity.attrs["title"], "organization": entity.attrs.get("organization")})
+    touch("spellings", {"text": entity.text})
+    for key in ("province", "province_current", "kind", "level", "successor", "doc_type", "number", "issuer"):
+        if entity.attrs.get(key):
+            attrs[key] = entity.attrs[key]
+    return attrs
 
 
 def _to_record(row: ArticleRow) -> ArticleRecord:

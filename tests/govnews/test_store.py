@@ -96,3 +96,20 @@ def test_fingerprints_tell_unchanged_articles(store):
     record = make_record()
     store.upsert([record])
     assert store.fingerprints(["a1", "zz"]) == {"a1": (record.content_hash, {"topics": "m1"})}
+
+
+def test_canonical_official_keeps_every_title_held_over_time(store):
+    def article(article_id, published, title, organization):
+        record = make_record(article_id, published=published)
+        record.entities = [Entity("official", "Nguyễn Văn An", 0, 13, {"name": "Nguyễn Văn An", "title": title,
+                                                                        "organization": organization}, "p1")]
+        return record
+
+    store.upsert([article("a1", datetime(2019, 5, 1, tzinfo=VN_TZ), "Giám đốc", "Sở Tài chính"),
+                  article("a2", datetime(2021, 3, 2, tzinfo=VN_TZ), "Phó Chủ tịch", "UBND tỉnh"),
+                  article("a3", datetime(2022, 8, 9, tzinfo=VN_TZ), "Phó Chủ tịch", "UBND tỉnh")])
+    with store.engine.connect() as conn:
+        attrs = conn.execute(text("SELECT attrs FROM entities WHERE id = 'p1'")).scalar()
+    attrs = attrs if isinstance(attrs, dict) else __import__("json").loads(attrs)
+    titles = {(t["title"], t["first_seen"][:4], t["last_seen"][:4], t["mentions"]) for t in attrs["titles"]}
+    assert titles == {("Giám đốc", "2019", "2019", 1), ("Phó Chủ tịch", "2021", "2022", 2)}

@@ -49,7 +49,8 @@ def test_site_province_fills_implicit_bodies(extractor):
 
 def test_generic_bodies_and_known_acronyms(extractor):
     text = "UBND các huyện phối hợp với VNPT và Viettel; các Sở, ban, ngành theo dõi."
-    found = {e.text: (e.type, e.attrs["canonical"]) for e in entities(extractor, text, types=("agency", "organization"))}
+    bodies = entities(extractor, text, types=("agency", "organization"))
+    found = {e.text: (e.type, e.attrs["canonical"]) for e in bodies}
     assert found == {"VNPT": ("organization", "Tập đoàn Bưu chính Viễn thông Việt Nam"),
                      "Viettel": ("organization", "Tập đoàn Công nghiệp - Viễn thông Quân đội")}
 
