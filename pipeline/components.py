@@ -30,6 +30,7 @@ from pipeline.normalize import unify_tones
 from pipeline.people import find_people
 from pipeline.places import find_places
 from pipeline.tagger import UnderthesesaTagger
+from pipeline.targets import TargetFinder
 from pipeline.tokenizer import UnderthesesaTokenizer
 
 SPANS_KEY = "govnews"
@@ -143,6 +144,7 @@ class EntityRecognizer:
         self.ner = UnderthesesaTagger(ner=True) if ner == "on_demand" else None
         self.documents = DocumentFinder()
         self.figures = FigureFinder()
+        self.targets = TargetFinder()
 
     def __call__(self, doc: Doc) -> Doc:
         # Recognisers read the text with tone placement unified ("Tỉnh uỷ" = "Tỉnh ủy"); it has the same
@@ -163,7 +165,9 @@ class EntityRecognizer:
                              lambda start, end: (start, end) in token_spans)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
-        entities = sorted([*people, *bodies, *places, *documents, *dates, *figures], key=lambda e: (e.start, -e.end))
+        targets = self.targets.find(text, figures, province, _spans(documents))
+        entities = sorted([*people, *bodies, *places, *documents, *dates, *figures, *targets],
+                          key=lambda e: (e.start, -e.end))
         for entity in entities:
             entity.text = original[entity.start : entity.end]
             if entity.type in ("official", "person") and entity.attrs.get("name") == text[entity.start : entity.end]:
