@@ -20,6 +20,13 @@ _FUTURE_LEAD = re.compile(r"(?:^|[,;:]\s*|\s)(?:[Đđ]ến|[Tt]ới) năm ((?:20
 _TRIM = " ,;:.–-\"“”'"
 _LEAD_WORDS = re.compile(r"^(?:là|sẽ|đến năm \d{4},?|gồm|như sau|đạt được|nhằm)\s+")
 MIN_WORDS, MAX_WORDS = 3, 60
+MAX_COLON_DISTANCE = 60
+_PROMOTION = re.compile(r"(?<!\w)(?:[Đđ]ưa|[Xx]ây dựng)\s+[^,;.:]{2,60}?\s+trở thành\s")
+_WILL = re.compile(r"(?<!\w)sẽ(?: tập trung| tiếp tục| triển khai)?\s+")
+_AHEAD = re.compile(r"thời gian tới|sắp tới|năm tới|sau hội nghị|(?:đến|tới) (?:năm|cuối năm)|từ nay đến",
+                    re.IGNORECASE)
+# Purpose clauses that follow a goal are not part of it: ", giúp cho doanh nghiệp …", ", qua đó …".
+_PURPOSE = re.compile(r",\s+(?:giúp|góp phần|qua đó|từ đó|tạo điều kiện)\b")
 # Cues that are not goals: "chương trình mục tiêu quốc gia" (a programme's name), "đã trở thành" (past).
 _NOT_A_GOAL = re.compile(r"(?:[Cc]hương trình|đã|vừa|từng)\s*$")
 _DATE_ONLY = re.compile(r"(?:(?:đến|tới|trong|trước)\s+)?(?:năm|giai đoạn|kế hoạch năm|tầm nhìn)[\s\d–-]*",
@@ -27,6 +34,11 @@ _DATE_ONLY = re.compile(r"(?:(?:đến|tới|trong|trước)\s+)?(?:năm|giai đ
 
 
 class TargetFinder:
+    @cached_property
+    def _non_goals(self) -> re.Pattern[str]:
+        starts = sorted(read_lines("target_non_goals.txt"), key=len, reverse=True)
+        return re.compile(r"(?:" + "|".join(re.escape(s) for s in starts) + r")(?!\w)", re.IGNORECASE)
+
     @cached_property
     def _cues(self) -> re.Pattern[str]:
         cues = sorted(read_lines("target_cues.txt"), key=len, reverse=True)
@@ -38,15 +50,18 @@ class TargetFinder:
         taken = taken or []
         found: list[Entity] = []
         for sentence in _SENTENCE.finditer(text):
-            start = self._clause_start(sentence.group(0), sentence.start(), taken)
+            start = self._clause_start(sentence.group(0), sentence.start(), taken, figures)
             if start is None:
                 continue
             clause_start = sentence.start() + start
-            clause_end = sentence.end()
+            purpose = _PURPOSE.search(text, clause_start, sentence.end())
+            clause_end = purpose.start() if purpose else sentence.end()
             sentence_deadline = _deadline(sentence.group(0))
             for part_start, part_end in _parts(text, clause_start, clause_end, figures):
                 clause = text[part_start:part_end]
-                if not MIN_WORDS <= len(clause.split()) <= MAX_WORDS or _DATE_ONLY.fullmatch(clause):
+                if (not MIN_WORDS <= len(clause.split()) <= MAX_WORDS or _DATE_ONLY.fullmatch(clause)
+                        or self._non_goals.match(clause) or _inside_span(part_start, taken)
+                        or _quoted(sentence.group(0), part_start - sentence.start())):
                     continue
                 inside = [f for f in figures if part_start <= f.start and f.end <= part_end]
                 attrs = {"deadline": _deadline(clause) or sentence_deadline,
@@ -56,11 +71,17 @@ class TargetFinder:
                 found.append(Entity("target", clause, part_start, part_end, attrs))
         return found
 
-    def _clause_start(self, sentence: str, offset: int, taken: list[tuple[int, int]]) -> int | None:
+    def _clause_start(self, sentence: str, offset: int, taken: list[tuple[int, int]],
+                      figures: list[Entity]) -> int | None:
         """Where the goal clause starts in ``sentence``, after its cue (or after "Đến năm 2030,")."""
         cue = next((c for c in self._cues.finditer(sentence)
                     if not _inside_span(offset + c.start(), taken) and not _quoted(sentence, c.start())
                     and not _NOT_A_GOAL.search(sentence[max(0, c.start() - 14) : c.start()])), None)
+        promoted = _PROMOTION.search(sentence)  # "Đưa CNTT trở thành ngành kinh tế quan trọng"
+        if promoted and not _quoted(sentence, promoted.start()) and (cue is None or promoted.start() < cue.start()):
+            return promoted.start()
+        if cue is None:
+            cue = self._commitment(sentence, offset, figures)
         lead = _FUTURE_LEAD.search(sentence)
         if lead and (_inside_span(offset + lead.start() + 1, taken) or _quoted(sentence, lead.start())):
             lead = None
@@ -69,6 +90,9 @@ class TargetFinder:
         if cue is None:
             return None
         position = cue.end()
+        colon = sentence.find(":", position, position + MAX_COLON_DISTANCE)
+        if colon != -1:  # "ba nhóm chỉ tiêu chính của kế hoạch gồm: …"
+            position = colon + 1
         while True:  # step over lead-in words: "mục tiêu đến năm 2030 là …", "phấn đấu: …"
             rest = sentence[position:]
             stripped = rest.lstrip(_TRIM)
@@ -77,6 +101,17 @@ class TargetFinder:
             if not lead_word:
                 return position
             position += lead_word.end()
+
+
+    @staticmethod
+    def _commitment(sentence: str, offset: int, figures: list[Entity]) -> re.Match[str] | None:
+        """``… tỉnh sẽ chọn 100 doanh nghiệp …``: a "sẽ" clause is a commitment when it has a number or a
+        time ahead ("thời gian tới", "đến năm 2030")."""
+        will = _WILL.search(sentence)
+        if will is None:
+            return None
+        has_figure = any(offset + will.end() <= f.start < offset + len(sentence) for f in figures)
+        return will if has_figure or _AHEAD.search(sentence) else None
 
 
 def _inside_span(position: int, spans: list[tuple[int, int]]) -> bool:
