@@ -24,7 +24,7 @@ from govnews.records import Entity
 from pipeline.bodies import find_bodies
 from pipeline.dates import find_dates
 from pipeline.documents import DocumentFinder
-from pipeline.figures import FigureFinder
+from pipeline.figures import SPELLED_NUMBER, FigureFinder
 from pipeline.gazetteer import Gazetteer
 from pipeline.normalize import unify_tones
 from pipeline.people import find_people
@@ -75,7 +75,7 @@ class UnderthesesaTaggerComponent:
                 for token, tag in zip(tokens, tagged, strict=True):
                     token.tag_ = tag.pos
                 ents.extend(bio_spans(doc, tokens, [t.ner for t in tagged]))
-            elif self.pos_mode == "all" or any(c.isdigit() for c in sent.text):
+            elif self.pos_mode == "all" or any(c.isdigit() for c in sent.text) or SPELLED_NUMBER.search(sent.text):
                 for token, tag in zip(tokens, self.tagger.pos([t.text for t in tokens]), strict=True):
                     token.tag_ = tag
         if self.ner_mode == "all":

@@ -21,6 +21,14 @@ _YEAR_IN_SENTENCE = re.compile(r"(?:năm|Năm) ((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 NounAfter = Callable[[int], tuple[int, str] | None]
+_RANK_LIST = re.compile(r"(?:,\s*|\s+và\s+)(?P<rank>\d{1,3})(?![\w/%.,]\d*)")
+_FRACTION = re.compile(r"(?<!\w)(?:(?P<qual>khoảng|gần|hơn|chiếm|trên) )(?P<n>\d{1,2})/(?P<d>[2-9]|10)(?![\w/])")
+_SCORE = re.compile(r"(?<![\w.,])0,\d{3,}(?!\w|[.,]\d)")
+_ORDINAL_NOT_RANK = re.compile(r"(?:lần|kỳ họp|phiên|khóa|khoá|đợt|Đại hội)\s*$", re.IGNORECASE)
+# Spelled-out counts ("hai huyện", "ba nhóm chỉ tiêu"); "một" (also "a") and "năm" (also "year") are left out.
+SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+_SPELLED_WORDS = "|".join([*SPELLED, *(w.capitalize() for w in SPELLED)])
+SPELLED_NUMBER = _SPELLED = re.compile(rf"(?<!\w)(?P<num>{_SPELLED_WORDS}) (?=\w)")
 
 
 class FigureFinder:
@@ -40,7 +48,7 @@ class FigureFinder:
         units = "|".join(sorted(map(re.escape, self._units), key=len, reverse=True))
         return re.compile(
             rf"(?<![\w.,/-])(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
-            rf"(?:(?P<pct>\s?%)|(?: (?P<unit>{units}))(?![\w])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
+            rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
             rf"(?![\w/]|[.,]\d)"
         )
 
@@ -49,9 +57,18 @@ class FigureFinder:
         for m in re.finditer(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top) (?P<rank>\d+)(?:/(?P<of>\d+))?(?![\w/])",
                              text):
             start = m.start("word")
+            if _ORDINAL_NOT_RANK.search(text[max(0, start - 12) : start]):
+                continue  # "lần thứ 18", "kỳ họp thứ 10": which session, not a rank
             if not _overlaps(start, m.end(), taken):
                 found.append(self._entity(text, start, m.end(), int(m.group("rank")), "rank", None))
                 taken = [*taken, (start, m.end())]
+                # A list of ranks: "xếp thứ 22, 10, 10 và 37" is four ranks.
+                for more in _RANK_LIST.finditer(text, m.end()):
+                    if more.start() != taken[-1][1]:
+                        break
+                    number = more.group("rank")
+                    found.append(self._entity(text, more.start("rank"), more.end("rank"), int(number), "rank", None))
+                    taken = [*taken, (more.start(), more.end())]
         for m in self._pattern.finditer(text):
             if _overlaps(m.start("num"), m.end(), taken):
                 continue
@@ -78,6 +95,23 @@ class FigureFinder:
             extra = {"upper": as_number(parse_number(m.group("num2")) or 0)} if m.group("num2") else {}
             found.append(self._entity(text, start, end, value, unit, qualifier, **extra))
             taken = [*taken, (start, end)]
+        for m in _FRACTION.finditer(text):  # "khoảng 1/3 doanh nghiệp"
+            if not _overlaps(m.start(), m.end(), taken):
+                start = m.start() if m.group("qual") != "chiếm" else m.start("n")
+                qualifier = self._qualifiers.get(m.group("qual"))
+                found.append(self._entity(text, start, m.end(), int(m.group("n")) / int(m.group("d")), "fraction",
+                                          qualifier))
+                taken = [*taken, (start, m.end())]
+        for m in _SCORE.finditer(text):  # an index score: "giá trị 0,4843"
+            if not _overlaps(m.start(), m.end(), taken):
+                found.append(self._entity(text, m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None))
+                taken = [*taken, (m.start(), m.end())]
+        for m in _SPELLED.finditer(text):
+            noun = noun_after(m.end("num")) if noun_after else None
+            if noun is None or _overlaps(m.start(), noun[0], taken):
+                continue
+            found.append(self._entity(text, m.start(), noun[0], SPELLED[m.group("num").lower()], noun[1], None))
+            taken = [*taken, (m.start(), noun[0])]
         found.sort(key=lambda e: e.start)
         return found
 
