@@ -31,6 +31,8 @@ _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo �
 _CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|tỉnh|thành phố|lần thứ))*"
              r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+# Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
+_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ) ")
 PARTY_CODES = ("TW",)
 
 
@@ -97,7 +99,8 @@ class DocumentFinder:
             # Try again one character on when the title overlaps a numbered document ("Quyết định số 964/QĐ-TTg
             # phê duyệt Chiến lược … đến năm 2025") or follows a department ("Sở Kế hoạch và Đầu tư …").
             position = match.start() + 1
-            if _after_body_head(text, start) or any(s < end and start < e for s, e in taken):
+            if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
+                    or (group == "named" and _NOT_A_TITLE.search(text[start:end]))):
                 continue
             position = match.end()
             title = match.group(group)

@@ -18,7 +18,7 @@ from pipeline.numbers import SCALES, as_number, parse_number
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _YEAR_IN_SENTENCE = re.compile(r"(?:năm|Năm) ((?:19|20)\d{2})(?!\d)")
-_SENTENCE_END = re.compile(r"[.!?\n]")
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
 NounAfter = Callable[[int], tuple[int, str] | None]
 _RANK_LIST = re.compile(r"(?:,\s*|\s+và\s+)(?P<rank>\d{1,3})(?![\w/%.,]\d*)")
@@ -58,7 +58,8 @@ class FigureFinder:
                              text):
             start = m.start("word")
             if _ORDINAL_NOT_RANK.search(text[max(0, start - 12) : start]):
-                continue  # "lần thứ 18", "kỳ họp thứ 10": which session, not a rank
+                taken = [*taken, (start, m.end())]  # "lần thứ 18", "kỳ họp thứ 10": which session, not a rank
+                continue
             if not _overlaps(start, m.end(), taken):
                 found.append(self._entity(text, start, m.end(), int(m.group("rank")), "rank", None))
                 taken = [*taken, (start, m.end())]

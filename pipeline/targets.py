@@ -13,7 +13,8 @@ from functools import cached_property
 from govnews.records import Entity
 from pipeline.gazetteer import read_lines
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+# A sentence ends at . ! ? followed by a space or the end; "2.000" and "TP.HCM" do not end one.
+_SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
 _HORIZON = re.compile(r"(?:[Đđ]ến|[Tt]ới|[Tt]rước|[Tt]rong|[Nn]ăm|giai đoạn \d{4}\s?[-–]\s?|tầm nhìn(?: đến)?)"
                       r"(?: năm)? ((?:19|20)\d{2})")
 _FUTURE_LEAD = re.compile(r"(?:^|[,;:]\s*|\s)(?:[Đđ]ến|[Tt]ới) năm ((?:20)\d{2}),\s+")

@@ -1,0 +1,43 @@
+"""Figures and targets in sentences written for these tests."""
+
+
+def of_type(extractor, text, entity_type):
+    return [e for e in extractor.extract_text(text).entities if e.type == entity_type]
+
+
+def test_figures_resolve_vietnamese_numbers_units_and_qualifiers(extractor):
+    text = ("Năm 2023, doanh thu đạt 327.000 tỷ đồng (khoảng 13 tỷ USD), đóng góp hơn 6,5% GRDP; tỉnh xếp thứ 2/63 "
+            "với giá trị 0,4843, có gần 5.500 doanh nghiệp, khoảng 1/3 trong số đó ở hai huyện, diện tích 182.343ha.")
+    figures = {f.text: (f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in
+               of_type(extractor, text, "figure")}
+    assert figures["327.000 tỷ đồng"] == (327_000_000_000_000, "VND", None)
+    assert figures["khoảng 13 tỷ USD"] == (13_000_000_000, "USD", "about")
+    assert figures["hơn 6,5%"] == (6.5, "%", "more_than")
+    assert figures["thứ 2/63"] == (2, "rank", None)
+    assert figures["0,4843"] == (0.4843, "score", None)
+    assert figures["gần 5.500 doanh nghiệp"] == (5500, "doanh nghiệp", "about")
+    assert figures["khoảng 1/3"][1:] == ("fraction", "about")
+    assert figures["hai huyện"] == (2, "huyện", None)
+    assert figures["182.343ha"] == (182343, "ha", None)
+    assert all(f.attrs["year"] == 2023 for f in of_type(extractor, text, "figure"))
+
+
+def test_malformed_and_non_figure_numbers_get_no_value(extractor):
+    text = "Mã số 1.2.3.4 tỷ đồng, ,,5% và 1,234.5 USD; hội nghị lần thứ 18 năm 2024; gọi 0234.3822.000."
+    assert of_type(extractor, text, "figure") == []
+
+
+def test_targets_split_enumerations_and_take_deadlines_and_values(extractor):
+    text = ("Kế hoạch của tỉnh đặt ra ba nhóm chỉ tiêu đến năm 2030 gồm: phát triển 2.000 doanh nghiệp công nghệ số; "
+            "đưa kinh tế số đạt 30% GRDP; 100% hồ sơ được xử lý trực tuyến.")
+    targets = of_type(extractor, text, "target")
+    assert [t.text for t in targets] == ["phát triển 2.000 doanh nghiệp công nghệ số", "đưa kinh tế số đạt 30% GRDP",
+                                         "100% hồ sơ được xử lý trực tuyến"]
+    assert [t.attrs["deadline"] for t in targets] == [2030, 2030, 2030]
+    assert (targets[0].attrs["value"], targets[0].attrs["unit"]) == (2000, "doanh nghiệp")
+
+
+def test_past_results_and_mottos_are_not_targets(extractor):
+    text = ("Năm 2020, tỉnh đã trở thành địa phương dẫn đầu. Phương châm “Lấy người dân làm trung tâm; doanh nghiệp "
+            "làm động lực” được quán triệt.")
+    assert of_type(extractor, text, "target") == []
