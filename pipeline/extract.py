@@ -5,7 +5,6 @@ The spaCy pipeline is built once per :class:`Extractor`; batch callers reuse one
 
 from __future__ import annotations
 
-import logging
 import unicodedata
 from datetime import datetime
 
@@ -18,7 +17,6 @@ from pipeline.normalize import clean_text_with_map
 from pipeline.resolve import resolve
 from pipeline.sites import SiteProvinces
 
-log = logging.getLogger(__name__)
 ENTITY_MODEL = "govnews-rules-0.1 on underthesea CRF (segmentation, POS, NER)"
 
 

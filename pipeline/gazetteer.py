@@ -105,6 +105,7 @@ class Gazetteer:
     sector_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -152,6 +153,7 @@ class Gazetteer:
         gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
+        gaz._heads_by_phrase = {h.head: h for h in gaz.heads}
         gaz.title_index = PhraseIndex(gaz.titles)
         gaz.honorific_index = PhraseIndex(gaz.honorifics)
         gaz.sector_index = PhraseIndex(gaz.sectors)
@@ -160,7 +162,7 @@ class Gazetteer:
         return gaz
 
     def head(self, phrase: str) -> BodyHead:
-        return next(h for h in self.heads if h.head == phrase)
+        return self._heads_by_phrase[phrase]
 
     def _load_districts(self) -> None:
         """The 696 districts before the 2025 reform, from the administrative-unit table that ships in
