@@ -7,7 +7,7 @@ reported and skipped; a failing store or index stops the run with the batches be
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,28 +48,44 @@ def ingest(items: Iterable[RawArticle | InputError], processor: ArticleProcessor
             report.stored += len(batch)
             batch.clear()
 
-    for item in items:
-        try:
-            if isinstance(item, InputError):
-                raise item
-            if not force and _unchanged(item, processor, store):
-                report.unchanged += 1
-                continue
-            batch.append(processor.process(item))
-        except InputError as exc:
-            report.errors.append(str(exc))
-            log.warning("skipped %s", exc)
-        finally:
+    for chunk in _chunks(items, batch_size):
+        # Check, clean and fingerprint the whole chunk first: one store query per chunk, not per article.
+        ready: list[tuple[RawArticle, tuple[str, str, str]]] = []
+        for item in chunk:
+            try:
+                if isinstance(item, InputError):
+                    raise item
+                ready.append((item, prepared(item, processor.settings)))
+            except InputError as exc:
+                _skip(report, exc, on_item)
+        stored = {} if force else store.fingerprints([parts[0] for _, parts in ready])
+        for raw, parts in ready:
+            try:
+                if stored.get(parts[0]) == (content_hash(parts[1], parts[2]), processor.extractor.models):
+                    report.unchanged += 1  # same text, same models: re-processing would change nothing
+                else:
+                    batch.append(processor.process(raw, parts))
+            except InputError as exc:
+                _skip(report, exc, None)
             if on_item:
                 on_item()
-        if len(batch) >= batch_size:
-            flush()
-    flush()
+        flush()
     return report
 
 
-def _unchanged(raw: RawArticle, processor: ArticleProcessor, store: Store) -> bool:
-    """Same text and same models as stored: re-processing would change nothing."""
-    record_id, title, text = prepared(raw, processor.settings)
-    stored = store.fingerprints([record_id]).get(record_id)
-    return stored == (content_hash(title, text), processor.extractor.models)
+def _skip(report: BatchReport, error: InputError, on_item: Callable[[], None] | None) -> None:
+    report.errors.append(str(error))
+    log.warning("skipped %s", error)
+    if on_item:
+        on_item()
+
+
+def _chunks(items: Iterable[RawArticle | InputError], size: int) -> Iterator[list[RawArticle | InputError]]:
+    chunk: list[RawArticle | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -152,7 +152,7 @@ class EntityRecognizer:
         original = doc.text
         text = unify_tones(original)
         published: datetime | None = doc._.published
-        province = doc._.province or self.main_province(text)
+        province = doc._.province = doc._.province or self.main_province(text)
         documents = self.documents.find(text)
         # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").
         numbers = [(d.start + d.text.find(d.attrs["number"]), d.start + d.text.find(d.attrs["number"])

@@ -11,7 +11,6 @@ from datetime import date, datetime, timedelta
 
 from govnews.records import VN_TZ, Entity
 
-_CUE = r"(?:(?P<ngay>ngày) )"
 _FULL = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\w/])")
 _WORDS_FULL = re.compile(r"(?<!\w)ngày (\d{1,2}) tháng (\d{1,2})(?: năm ((?:19|20)\d{2}))?(?!\w)")
 _DAY_RANGE = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})\s?[-–]\s?(\d{1,2})/(\d{1,2})(?![\w/])")

@@ -55,7 +55,7 @@ class Extractor:
         doc = self.nlp(doc)
         entities = resolve(list(doc._.entities))
         topics: list[Topic] = self.topic_model.predict([document])[0]
-        province = province or self.nlp.get_pipe("govnews_entities").main_province(document)
+        province = doc._.province  # given, the site's, or the one the text names most (set by govnews_entities)
         return Extraction(title, language, topics, entities, self.models), province
 
     def extract_text(self, raw: str, url: str | None = None, published: datetime | None = None) -> Extraction:

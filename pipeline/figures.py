@@ -28,7 +28,7 @@ _ORDINAL_NOT_RANK = re.compile(r"(?:lần|kỳ họp|phiên|khóa|khoá|đợt|�
 # Spelled-out counts ("hai huyện", "ba nhóm chỉ tiêu"); "một" (also "a") and "năm" (also "year") are left out.
 SPELLED = {"hai": 2, "ba": 3, "bốn": 4, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
 _SPELLED_WORDS = "|".join([*SPELLED, *(w.capitalize() for w in SPELLED)])
-SPELLED_NUMBER = _SPELLED = re.compile(rf"(?<!\w)(?P<num>{_SPELLED_WORDS}) (?=\w)")
+SPELLED_NUMBER = re.compile(rf"(?<!\w)(?P<num>{_SPELLED_WORDS}) (?=\w)")
 
 
 class FigureFinder:
@@ -107,7 +107,7 @@ class FigureFinder:
             if not _overlaps(m.start(), m.end(), taken):
                 found.append(self._entity(text, m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None))
                 taken = [*taken, (m.start(), m.end())]
-        for m in _SPELLED.finditer(text):
+        for m in SPELLED_NUMBER.finditer(text):
             noun = noun_after(m.end("num")) if noun_after else None
             if noun is None or _overlaps(m.start(), noun[0], taken):
                 continue

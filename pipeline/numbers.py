@@ -9,8 +9,6 @@ import re
 
 SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
           "nghìn tỉ": 1e12, "ngàn tỉ": 1e12}
-NUMBER_WORDS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
-                "chín": 9, "mười": 10, "trăm": 100}
 
 # 327.000 | 6,5 | 1.234.567,89 | 12 — grouped thousands must be groups of exactly three digits.
 _VN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")

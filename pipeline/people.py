@@ -89,6 +89,8 @@ _NAME_WORDS = r"[^\W\d_][\w'’.]*(?:[ \t]+[^\W\d_][\w'’.]*){1,3}"
 _BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
                      rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*)?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
+
+
 def _names_a_body_or_place(prefix: str, gaz: Gazetteer) -> bool:
     return prefix in CENTRAL_WORDS or gaz.place(prefix) is not None or prefix in gaz.known_bodies
 
@@ -310,6 +312,6 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
             continue
         if candidate not in by_last:
             n, candidate = 1, word.text
-        attrs = {**full.attrs, "name": full.attrs["name"], "honorific": honorific[0], "short_form": candidate}
+        attrs = {**full.attrs, "honorific": honorific[0], "short_form": candidate}
         found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
     return found

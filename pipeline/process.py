@@ -44,8 +44,9 @@ class ArticleProcessor:
         self.settings = settings
         self.extractor = extractor or Extractor(settings.topic_model)
 
-    def process(self, raw: RawArticle) -> ArticleRecord:
-        record_id, title, text = prepared(raw, self.settings)
+    def process(self, raw: RawArticle, parts: tuple[str, str, str] | None = None) -> ArticleRecord:
+        """The record of ``raw``; ``parts`` are its ``prepared()`` id, title and text when already computed."""
+        record_id, title, text = parts or prepared(raw, self.settings)
         published = parse_published(raw.published)
         if raw.published and published is None:
             log.warning("%s: unreadable publication date %r, stored without one", raw.source or raw.url,

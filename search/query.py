@@ -8,8 +8,6 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 
 from pipeline.gazetteer import default_gazetteer
 
-FACET_FIELDS = ("site", "province", "topic", "entity_type")
-
 
 class SearchQuery(BaseModel):
     """What a researcher asks: full text plus filters. Empty ``q`` lists the newest articles."""
