@@ -130,16 +130,8 @@ class EmbeddedBackend:
 
     def search(self, query: SearchQuery) -> SearchResponse:
         db = self._connect()
-        match = _match_expression(query.q) if query.q.strip() else None
-        where, params = _filters(query)
-        if match:
-            source = "fts JOIN docs d ON d.rowid = fts.rowid"
-            where = ["fts MATCH ?", *where]
-            params = [match, *params]
-            score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})"
-        else:
-            source, score = "docs d", "0.0"
-        condition = " AND ".join(where) or "1"
+        match, source, condition, params = _selection(query)
+        score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})" if match else "0.0"
         try:
             total = db.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params).fetchone()[0]
             rows = db.execute(
@@ -160,6 +152,17 @@ class EmbeddedBackend:
             for r in rows
         ]
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets)
+
+    def match_ids(self, query: SearchQuery, after: str = "", limit: int = 500) -> list[str]:
+        """Ids of every article the query matches (not one page of hits), after ``after`` in id order."""
+        _, source, condition, params = _selection(query)
+        try:
+            rows = self._connect().execute(
+                f"SELECT d.id FROM {source} WHERE {condition} AND d.id > ? ORDER BY d.id LIMIT ?",
+                [*params, after, limit]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QuerySyntaxError(f"cannot search for {query.q!r}: {exc}") from exc
+        return [row[0] for row in rows]
 
     @staticmethod
     def _facets(db: sqlite3.Connection, source: str, condition: str,
@@ -233,6 +236,15 @@ def _match_expression(q: str) -> str:
     if len(parts) > 1:
         expression += f" OR ({{title_folded body_folded}} : {_literal(fold(' '.join(parts)))})"
     return expression
+
+
+def _selection(query: SearchQuery) -> tuple[str | None, str, str, list[object]]:
+    """The FTS expression (if any), the FROM clause, the WHERE condition and its parameters of ``query``."""
+    match = _match_expression(query.q) if query.q.strip() else None
+    where, params = _filters(query)
+    if not match:
+        return None, "docs d", " AND ".join(where) or "1", params
+    return match, "fts JOIN docs d ON d.rowid = fts.rowid", " AND ".join(["fts MATCH ?", *where]), [match, *params]
 
 
 def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:

@@ -9,14 +9,14 @@ from __future__ import annotations
 import copy
 import logging
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, delete, event, func, select
+from sqlalchemy import Engine, Row, create_engine, delete, event, func, select
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload
 
@@ -162,6 +162,48 @@ class Store:
                 return
             yield from records
             last = records[-1].id
+
+    # -- reading in bulk, for exports: plain rows, one query per chunk of articles ------------------
+
+    def article_ids(self, after: str = "", limit: int = 500) -> list[str]:
+        """The next ``limit`` article ids after ``after``, in id order (keyset pages: no long-lived cursor)."""
+        with self.engine.connect() as connection:
+            return list(connection.scalars(
+                select(ArticleRow.id).where(ArticleRow.id > after).order_by(ArticleRow.id).limit(limit)))
+
+    def article_rows(self, ids: Sequence[str]) -> list[Row[Any]]:
+        """Metadata and text of the articles ``ids``, in id order."""
+        columns = [ArticleRow.id, ArticleRow.url, ArticleRow.site, ArticleRow.province, ArticleRow.province_current,
+                   ArticleRow.title, ArticleRow.published_at, ArticleRow.author, ArticleRow.language, ArticleRow.text]
+        with self.engine.connect() as connection:
+            return connection.execute(select(*columns).where(ArticleRow.id.in_(ids)).order_by(ArticleRow.id)).all()
+
+    def topic_labels(self, ids: Sequence[str]) -> dict[str, list[str]]:
+        labels: dict[str, list[str]] = {}
+        with self.engine.connect() as connection:
+            for article, label in connection.execute(
+                    select(TopicRow.article_id, TopicRow.label).where(TopicRow.article_id.in_(ids))
+                    .order_by(TopicRow.article_id, TopicRow.score.desc())):
+                labels.setdefault(article, []).append(label)
+        return labels
+
+    def mention_counts(self, ids: Sequence[str]) -> dict[str, int]:
+        with self.engine.connect() as connection:
+            return dict(connection.execute(select(MentionRow.article_id, func.count())
+                                           .where(MentionRow.article_id.in_(ids)).group_by(MentionRow.article_id)).all())
+
+    def mention_rows(self, ids: Sequence[str], types: Sequence[str] | None = None) -> list[Row[Any]]:
+        """Mentions in the articles ``ids`` (of ``types``), with their entity's canonical name, in text order."""
+        query = (select(MentionRow.id, MentionRow.article_id, MentionRow.type, MentionRow.text,
+                        MentionRow.start.label("start"), MentionRow.end.label("end"), MentionRow.attrs,
+                        MentionRow.entity_id, EntityRow.canonical)
+                 .outerjoin(EntityRow, EntityRow.id == MentionRow.entity_id)
+                 .where(MentionRow.article_id.in_(ids))
+                 .order_by(MentionRow.article_id, MentionRow.start, MentionRow.id))
+        if types:
+            query = query.where(MentionRow.type.in_(types))
+        with self.engine.connect() as connection:
+            return connection.execute(query).all()
 
     def count(self) -> int:
         with Session(self.engine) as session:
