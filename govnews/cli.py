@@ -6,19 +6,27 @@ import json
 import logging
 import os
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.logging import RichHandler
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from govnews import __version__
 from govnews.config import CONFIG_ENV, Settings, load_settings
 from govnews.errors import ConfigError, GovnewsError, InputError, ServiceError
+from govnews.export.columns import TABLES
+from govnews.export.writers import ExportFormat
+
+if TYPE_CHECKING:
+    from search.query import SearchQuery
 
 app = typer.Typer(
     name="govnews",
@@ -44,6 +52,17 @@ log = logging.getLogger("govnews")
 class Format(StrEnum):
     json = "json"
     table = "table"
+
+
+# The search filters, shared by every command that selects articles.
+SiteOption = Annotated[str | None, typer.Option(help="Site host, e.g. thuathienhue.gov.vn.")]
+ProvinceOption = Annotated[str | None, typer.Option(
+    help="Province then or now (post-2025 names include merged ones).")]
+TopicOption = Annotated[str | None, typer.Option(help="Topic id, e.g. digital_transformation.")]
+EntityOption = Annotated[str | None, typer.Option(help="Entity id or canonical name.")]
+EntityTypeOption = Annotated[str | None, typer.Option(help="Only articles mentioning an entity of this type.")]
+DateFromOption = Annotated[str | None, typer.Option("--from", help="Published on or after this day (YYYY-MM-DD).")]
+DateToOption = Annotated[str | None, typer.Option("--to", help="Published on or before this day (YYYY-MM-DD).")]
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -134,32 +153,25 @@ def ingest(
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')] = "",
-    site: str | None = None,
-    province: Annotated[str | None, typer.Option(help="Province then or now (post-2025 names include merged ones).")]
-    = None,
-    topic: str | None = None,
-    entity: Annotated[str | None, typer.Option(help="Entity id or canonical name.")] = None,
-    entity_type: str | None = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="YYYY-MM-DD")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="YYYY-MM-DD")] = None,
+    site: SiteOption = None,
+    province: ProvinceOption = None,
+    topic: TopicOption = None,
+    entity: EntityOption = None,
+    entity_type: EntityTypeOption = None,
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
     page: int = 1,
     size: int = 10,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Search the index; --format json prints exactly what the API's /search returns."""
-    from pydantic import ValidationError
-
     from search.backend import open_backend
-    from search.query import QuerySyntaxError, SearchQuery
 
     try:
-        request = SearchQuery(q=query, site=site, province=province, topic=topic, entity=entity,
-                              entity_type=entity_type, date_from=_day(date_from), date_to=_day(date_to), page=page,
-                              size=size)
-        backend = open_backend(_settings(ctx))
-        response = backend.search(request)
-    except (ValidationError, QuerySyntaxError, ValueError) as exc:
-        err.print(f"[red]error:[/red] {exc}")
+        request = _query(query, site, province, topic, entity, entity_type, date_from, date_to, page=page, size=size)
+        response = open_backend(_settings(ctx)).search(request)
+    except ValueError as exc:  # pydantic's ValidationError and QuerySyntaxError are ValueErrors
+        err.print(f"[red]error:[/red] {_one_line(exc)}")
         raise typer.Exit(2) from exc
     if format is Format.json:
         sys.stdout.write(response.model_dump_json(indent=2) + "\n")
@@ -174,8 +186,100 @@ def search(
     out.print(table)
 
 
-def _day(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+def _day(value: str | None, option: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValueError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _query(q: str, site: str | None, province: str | None, topic: str | None, entity: str | None,
+           entity_type: str | None, date_from: str | None, date_to: str | None, **paging: int) -> SearchQuery:
+    """The search filters of the command line as the one query model (raises ValueError on bad input)."""
+    from search.query import SearchQuery
+
+    return SearchQuery(q=q, site=site, province=province, topic=topic, entity=entity, entity_type=entity_type,
+                       date_from=_day(date_from, "--from"), date_to=_day(date_to, "--to"), **paging)
+
+
+def _one_line(exc: ValueError) -> str:
+    from pydantic import ValidationError
+
+    from search.query import validation_message
+
+    return validation_message(exc) if isinstance(exc, ValidationError) else str(exc)
+
+
+ExportTable = StrEnum("ExportTable", {name: name for name in TABLES})
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    table: Annotated[ExportTable, typer.Argument(help="Which table (columns: docs/data-dictionary.md).")],
+    query: Annotated[str, typer.Option("--query", "-q", help='Only articles matching these words and "phrases".')]
+    = "",
+    site: SiteOption = None,
+    province: ProvinceOption = None,
+    topic: TopicOption = None,
+    entity: EntityOption = None,
+    entity_type: EntityTypeOption = None,
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    format: Annotated[ExportFormat, typer.Option("--format", "-f")] = ExportFormat.csv,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File or folder (default ./TABLE.FORMAT).")]
+    = None,
+    bom: Annotated[bool, typer.Option(help="CSV: start with a UTF-8 byte-order mark (for Excel).")] = False,
+) -> None:
+    """Export a table, one row per entity or mention, each traceable to its article and sentence.
+
+    Filters select articles as search does; with none, every stored article is exported.
+    """
+    from govnews.export.run import export_file
+    from govnews.export.source import is_filtered, select_articles
+    from govnews.store import Store
+    from search.backend import open_backend
+
+    settings = _settings(ctx)
+    path = output or Path(f"{table.value}.{format.value}")
+    if path.is_dir():
+        path = path / f"{table.value}.{format.value}"
+    store = index = None
+    try:
+        request = _query(query, site, province, topic, entity, entity_type, date_from, date_to)
+        store = Store(settings.store_url())
+        index = open_backend(settings) if is_filtered(request) else None
+        selection = select_articles(store, request, index)
+        with _progress(f"export {table.value}", selection.total) as advance:
+            result = export_file(store, selection, table.value, format, path, bom=bom, on_chunk=advance)
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {path}: {exc.strerror or exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {_one_line(exc)}", highlight=False)
+        raise typer.Exit(2) from exc
+    finally:
+        for resource in (index, store):
+            if resource is not None:
+                resource.close()
+    err.print(f"export {table.value}: {result.rows:,} rows → {result.path} ({_size(result.size)})", highlight=False)
+
+
+@contextmanager
+def _progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A progress bar over articles on stderr; yields the function that advances it."""
+    with Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TextColumn("articles"),
+                  TimeElapsedColumn(), console=err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda done: progress.advance(task, done)
+
+
+def _size(size: float) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if size < 1000 or unit == "GB":
+            return f"{size:,.0f} {unit}" if unit == "B" else f"{size:,.1f} {unit}"
+        size /= 1000
+    raise AssertionError("unreachable")
 
 
 @app.command()

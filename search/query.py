@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
 from pipeline.gazetteer import default_gazetteer
 
@@ -64,6 +64,11 @@ class SearchResponse(BaseModel):
     size: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
+
+
+def validation_message(exc: ValidationError) -> str:
+    """A rejected query's reasons on one line (pydantic's own message spans several)."""
+    return "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
 
 
 class QuerySyntaxError(ValueError):

@@ -1,10 +1,6 @@
 """Tidy tables for analysts (officials, agencies, figures, targets, documents, mentions, articles), every row
-traceable to its article and sentence; column meanings in ``docs/data-dictionary.md``."""
+traceable to its article and sentence; column meanings in ``docs/data-dictionary.md``.
 
-from govnews.export.columns import TABLES, columns
-from govnews.export.run import ExportResult, export_file, export_text
-from govnews.export.source import is_filtered, select_articles
-from govnews.export.writers import ExportFormat
-
-__all__ = ["TABLES", "ExportFormat", "ExportResult", "columns", "export_file", "export_text", "is_filtered",
-           "select_articles"]
+``run`` orchestrates: ``source`` selects articles and reads their mentions, ``tables`` builds rows, ``writers``
+writes them; ``columns.csv`` defines every column once.
+"""

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 from govnews import __version__
 from govnews.config import Settings
 from govnews.store import Store
-from search.api.routes import articles, health, search
+from search.api.routes import articles, export, health, search
 from search.backend import open_backend
 
 
@@ -35,10 +35,11 @@ def create_app(settings: Settings) -> FastAPI:
         version=__version__,
         description="Search Vietnamese government news: full text with or without diacritics, filters by site, "
                     "province (old or post-2025 names), topic, entity and date; articles with their officials, "
-                    "agencies, places, documents, figures and targets.",
+                    "agencies, places, documents, figures and targets; tables of them for analysts (CSV, XLSX, "
+                    "Parquet, JSON Lines) with the article and sentence behind every row.",
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
     )
-    for module in (search, articles, health):
+    for module in (search, articles, export, health):
         app.include_router(module.router)
     return app

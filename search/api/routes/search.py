@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query
 from pydantic import ValidationError
 
 from search.api.deps import BackendDep
-from search.query import QuerySyntaxError, SearchQuery, SearchResponse
+from search.query import QuerySyntaxError, SearchQuery, SearchResponse, validation_message
 
 router = APIRouter(tags=["search"])
 
@@ -33,6 +33,6 @@ def search(
                             date_from=date_from, date_to=date_to, page=page, size=size)
         return backend.search(query)
     except ValidationError as exc:
-        raise HTTPException(status_code=400, detail="; ".join(e["msg"] for e in exc.errors())) from exc
+        raise HTTPException(status_code=400, detail=validation_message(exc)) from exc
     except QuerySyntaxError as exc:
         raise HTTPException(status_code=400, detail=str(exc)) from exc
