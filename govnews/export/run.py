@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -35,9 +36,14 @@ def _batches(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 
 def _pump(rows: Iterable[dict[str, Any]], writer: TableWriter) -> int:
     count = 0
-    for batch in _batches(rows):
-        writer.write(batch)
-        count += len(batch)
+    try:
+        for batch in _batches(rows):
+            writer.write(batch)
+            count += len(batch)
+    except BaseException:
+        with suppress(Exception):
+            writer.close()  # releases the format's own temporary files; the output is discarded anyway
+        raise
     writer.close()
     return count
 
