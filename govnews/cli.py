@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -426,6 +427,38 @@ def bench_extraction(
     out.print(table)
     ratio = runs[0][1]["chars_per_s"] / runs[-1][1]["chars_per_s"]
     out.print(f"govnews full extraction on one core runs at {ratio:.1f}× underthesea ner's character rate")
+
+
+@bench_app.command("export")
+def bench_export(
+    rows: Annotated[int, typer.Option(help="How many synthetic mention rows to export.")] = 1_000_000,
+    formats: Annotated[list[ExportFormat], typer.Option("--format", help="Formats to time (repeatable).")]
+    = [ExportFormat.parquet, ExportFormat.csv],  # noqa: B006 (Typer reads list defaults, never mutates them)
+    keep: Annotated[Path | None, typer.Option(help="Build the store and write the exports here, and keep them.")]
+    = None,
+) -> None:
+    """Export N mention rows from a fresh SQLite store, each format in a child process: seconds and peak memory."""
+    import tempfile
+
+    from govnews.export.bench import fill_store, run_export
+
+    with tempfile.TemporaryDirectory(prefix="govnews-bench-export-") as scratch:
+        folder = keep or Path(scratch)
+        folder.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{(folder / 'bench.sqlite').resolve()}"
+        began = time.perf_counter()
+        articles = fill_store(url, rows)
+        err.print(f"store: {rows:,} mentions in {articles:,} articles, filled in {time.perf_counter() - began:.1f} s")
+        table = Table(title=f"export speed: {rows:,} mention rows ({articles:,} articles), SQLite, one process each")
+        for column in ("format", "rows", "seconds", "rows/s", "peak memory", "file size"):
+            table.add_column(column, justify="left" if column == "format" else "right")
+        runs = [run_export(folder, url, format.value, folder / f"mentions.{format.value}") for format in formats]
+    for run in runs:
+        table.add_row(run.format, f"{run.rows:,}", f"{run.seconds:.1f}", f"{run.rows / run.seconds:,.0f}",
+                      f"{run.peak_mb:,.0f} MB", _size(run.size))
+    out.print(table)
+    met = all(run.seconds <= 60 and run.peak_mb <= 500 for run in runs)
+    out.print(f"budget per export: 60 s and 500 MB peak memory: {'met' if met else 'NOT met'}")
 
 
 @db_app.command("upgrade")
