@@ -6,12 +6,14 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from govnews.config import Settings
 from govnews.demo.site import RunningSite, load_articles, render_site, serve_site
+from govnews.records import RawArticle
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -34,6 +36,25 @@ def processor_factory(extractor):  # type: ignore[no-untyped-def]
     from pipeline.process import ArticleProcessor
 
     return lambda settings: ArticleProcessor(settings, extractor)
+
+
+@contextmanager
+def ingested(data_dir: Path, processor_factory, raws: list[RawArticle]):  # type: ignore[no-untyped-def]
+    """Settings, store and embedded index in ``data_dir``, holding ``raws`` run through the real pipeline."""
+    from govnews.store import Store
+    from pipeline.batch import ingest
+    from search.embedded import EmbeddedBackend
+
+    settings = Settings(data_dir=data_dir, database_url=None, elasticsearch_url=None)
+    store = Store(settings.store_url())
+    backend = EmbeddedBackend(settings.index_path())
+    report = ingest(raws, processor_factory(settings), store, backend)
+    assert report.stored == len(raws) and not report.errors, report.errors
+    try:
+        yield settings, store, backend
+    finally:
+        backend.close()
+        store.close()
 
 
 @pytest.fixture(scope="session")

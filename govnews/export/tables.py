@@ -70,7 +70,7 @@ def figure_rows(mentions: Iterable[tuple[Any, Article]]) -> Iterator[Row]:
                 continue
             s, e = article.sentence_span(m.start, m.end)
             near = [c for c in context if s <= c.start and c.end <= e]
-            provinces = [c.attrs.get("canonical") for c in near
+            provinces = [(c.attrs or {}).get("canonical") for c in near
                          if c.type == "location" and (c.attrs or {}).get("level") == "province"]
             agencies = [c.canonical or c.text for c in near if c.type == "agency"]
             attrs = m.attrs or {}

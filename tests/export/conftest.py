@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govnews.config import Settings
 from govnews.records import RawArticle
-from govnews.store import Store
-from pipeline.batch import ingest
-from search.embedded import EmbeddedBackend
+from tests.conftest import ingested
 
 
 def demo_url(article: dict) -> str:  # type: ignore[type-arg]
@@ -22,11 +19,5 @@ def raw_articles(articles: list[dict]) -> list[RawArticle]:  # type: ignore[type
 
 @pytest.fixture(scope="session")
 def export_env(tmp_path_factory, processor_factory, demo_articles):
-    settings = Settings(data_dir=tmp_path_factory.mktemp("export"), database_url=None, elasticsearch_url=None)
-    store = Store(settings.store_url())
-    backend = EmbeddedBackend(settings.index_path())
-    report = ingest(raw_articles(demo_articles), processor_factory(settings), store, backend)
-    assert report.stored == len(demo_articles) and not report.errors
-    yield settings, store, backend
-    backend.close()
-    store.close()
+    with ingested(tmp_path_factory.mktemp("export"), processor_factory, raw_articles(demo_articles)) as env:
+        yield env

@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 
 from govnews.records import RawArticle
-from govnews.store import Store
-from pipeline.batch import ingest
-from search.embedded import EmbeddedBackend
+from tests.conftest import ingested
 
 CORPUS = [
     RawArticle(url="https://thuathienhue.gov.vn/tin/1", site="thuathienhue.gov.vn",
@@ -35,17 +33,8 @@ CORPUS = [
 
 @pytest.fixture(scope="session")
 def search_env(tmp_path_factory, processor_factory):
-    from govnews.config import Settings
-
-    data = tmp_path_factory.mktemp("search")
-    settings = Settings(data_dir=data, database_url=None, elasticsearch_url=None)
-    store = Store(settings.store_url())
-    backend = EmbeddedBackend(settings.index_path())
-    report = ingest(CORPUS, processor_factory(settings), store, backend)
-    assert report.stored == len(CORPUS) and not report.errors
-    yield settings, store, backend
-    backend.close()
-    store.close()
+    with ingested(tmp_path_factory.mktemp("search"), processor_factory, CORPUS) as env:
+        yield env
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import tempfile
-from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -18,11 +18,11 @@ from govnews.export.columns import TABLES
 from govnews.export.run import export_file, export_text
 from govnews.export.source import select_articles
 from govnews.export.writers import ExportFormat
-from search.api.deps import BackendDep, StoreDep
+from search.api.deps import BackendDep, FiltersDep, StoreDep, search_filters
 from search.query import QuerySyntaxError, SearchQuery, validation_message
 
 router = APIRouter(tags=["export"])
-PARAMETERS = {"format", "bom", "q", "site", "province", "topic", "entity", "entity_type", "date_from", "date_to"}
+PARAMETERS = {"format", "bom", *inspect.signature(search_filters).parameters}
 
 
 @router.get("/export/{table}", response_class=StreamingResponse,
@@ -33,16 +33,9 @@ def export(
     request: Request,
     store: StoreDep,
     backend: BackendDep,
+    filters: FiltersDep,
     format: ExportFormat = ExportFormat.csv,
     bom: Annotated[bool, Query(description="CSV: start with a UTF-8 byte-order mark (for Excel)")] = False,
-    q: Annotated[str, Query(description='Words (all must match; diacritics optional) and "quoted phrases"')] = "",
-    site: str | None = None,
-    province: Annotated[str | None, Query(description="Province then or now: 'Huế' finds 'Thừa Thiên Huế'")] = None,
-    topic: str | None = None,
-    entity: Annotated[str | None, Query(description="Entity id or canonical name")] = None,
-    entity_type: str | None = None,
-    date_from: date | None = None,
-    date_to: date | None = None,
 ) -> Response:
     """One of officials, official_titles, agencies, organizations, locations, figures, targets, documents,
     mentions, articles, for the articles the filters select (all of them without filters)."""
@@ -53,9 +46,7 @@ def export(
         raise HTTPException(status_code=400, detail=f"unknown filter {unknown[0]!r}; known: "
                                                     f"{', '.join(sorted(PARAMETERS))}")
     try:
-        query = SearchQuery(q=q, site=site, province=province, topic=topic, entity=entity, entity_type=entity_type,
-                            date_from=date_from, date_to=date_to)
-        selection = select_articles(store, query, backend)
+        selection = select_articles(store, SearchQuery(**filters), backend)
     except ValidationError as exc:
         raise HTTPException(status_code=400, detail=validation_message(exc)) from exc
     except QuerySyntaxError as exc:
