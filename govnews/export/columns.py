@@ -13,11 +13,12 @@ from functools import cache
 from importlib import resources
 
 TYPES = {
-    "string": "text",
-    "int": "64-bit integer",
-    "float": "64-bit float",
-    "datetime": "timestamp with zone (Asia/Ho_Chi_Minh)",
-    "list": "list of text (CSV and XLSX: joined with \"; \")",
+    "string": "text (Parquet string)",
+    "int": "whole number (Parquet int64, XLSX number)",
+    "float": "number (Parquet double, XLSX number)",
+    "datetime": "time with zone Asia/Ho_Chi_Minh (Parquet timestamp[us, tz], XLSX date-time in local time, "
+                "CSV and JSON ISO 8601)",
+    "list": "list of text (Parquet list<string>, JSON array; CSV and XLSX joined with \"; \")",
 }
 TABLES = ("officials", "official_titles", "agencies", "organizations", "locations", "figures", "targets",
           "documents", "mentions", "articles")

@@ -32,8 +32,9 @@ def render_dictionary() -> str:
         "entity's earliest mention in the selection. Filters select articles; tables are built from the mentions",
         "in the selected articles only, so counts and first/last seen dates are those of the selection.",
         "",
-        "Types: " + "; ".join(f"`{name}` {meaning}" for name, meaning in TYPES.items()) + ". Empty cells "
-        "(CSV), blank cells (XLSX), `null` (JSON Lines, Parquet) mean unknown.",
+        "Types (empty cells in CSV, blank cells in XLSX and `null` in JSON Lines and Parquet mean unknown):",
+        "",
+        *(f"- `{name}`: {meaning}" for name, meaning in TYPES.items()),
     ]
     for table in TABLES:
         lines += ["", f"## {table}", "", TABLE_NOTES[table], "", "| column | type | meaning |", "|---|---|---|"]

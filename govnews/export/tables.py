@@ -19,7 +19,7 @@ from govnews.store import Store
 
 Row = dict[str, Any]
 Progress = Callable[[int], None] | None
-ENTITY_TYPES = {"officials": ("official", "person"), "official_titles": ("official", "person"),
+MENTION_TYPES = {"officials": ("official", "person"), "official_titles": ("official", "person"),
                 "agencies": ("agency",), "organizations": ("organization",), "locations": ("location",),
                 "documents": ("document",)}
 TALLY_COLUMNS = {"entity_id", "name", "spellings", "first_seen", "last_seen", "mentions", "articles"}
@@ -43,7 +43,7 @@ def table_rows(table: str, store: Store, selection: Selection, on_chunk: Progres
         return figure_rows(iter_mentions(store, selection, ("figure", "agency", "location"), on_chunk))
     if table == "targets":
         return target_rows(iter_mentions(store, selection, ("target",), on_chunk))
-    mentions = iter_mentions(store, selection, ENTITY_TYPES[table], on_chunk)
+    mentions = iter_mentions(store, selection, MENTION_TYPES[table], on_chunk)
     if table == "officials":
         return official_rows(mentions)
     if table == "official_titles":
