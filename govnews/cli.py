@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -45,6 +45,12 @@ eval_app = typer.Typer(help="Measure quality against gold data, beside a baselin
 app.add_typer(eval_app, name="eval")
 bench_app = typer.Typer(help="Measure speed (benchmarks print figures; they are not tests).", no_args_is_help=True)
 app.add_typer(bench_app, name="bench")
+models_app = typer.Typer(help="Train, evaluate and list the trained models (topics).", no_args_is_help=True)
+app.add_typer(models_app, name="models")
+models_train_app = typer.Typer(help="Train a model from the labelled data.", no_args_is_help=True)
+models_app.add_typer(models_train_app, name="train")
+models_eval_app = typer.Typer(help="Evaluate a model on its held-out split; write a report.", no_args_is_help=True)
+models_app.add_typer(models_eval_app, name="eval")
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
 log = logging.getLogger("govnews")
@@ -459,6 +465,120 @@ def bench_export(
     out.print(table)
     met = all(run.seconds <= 60 and run.peak_mb <= 500 for run in runs)
     out.print(f"budget per export: 60 s and 500 MB peak memory: {'met' if met else 'NOT met'}")
+
+
+DataOption = Annotated[list[Path] | None, typer.Option(
+    "--data", help="Extra labelled articles, JSON Lines of {id, title, text, topics, split?} (repeatable).")]
+
+
+def _iterate(label: str) -> Callable[[Iterable[str]], Iterable[str]]:
+    """A progress bar around a long loop (segmentation of thousands of articles)."""
+
+    def wrap(items: Iterable[str]) -> Iterator[str]:
+        items = list(items)
+        with _progress(label, len(items)) as advance:
+            for item in items:
+                yield item
+                advance(1)
+
+    return wrap
+
+
+@models_app.command("list")
+def models_list(ctx: typer.Context) -> None:
+    """Shipped topic model versions, with their training-data hash and held-out micro-F1."""
+    from models.topics.classifier import LinearTopicClassifier
+    from models.topics.registry import ARTIFACTS, default_version, shipped_versions
+
+    current = _settings(ctx).topic_model
+    table = Table("version", "default", "in use", "trained", "training data", "test micro-F1")
+    for version in shipped_versions():
+        meta = LinearTopicClassifier.load(ARTIFACTS / version).meta
+        micro = meta.get("metrics", {}).get("micro", {}).get("f1")
+        table.add_row(version, "yes" if version == default_version() else "", "yes" if current in (
+            version, "default") and version == default_version() else "", meta.get("created", "?"),
+            meta.get("training_data_sha256", "?")[:12], f"{micro:.3f}" if micro is not None else "?")
+    table.add_row("placeholder", "", "yes" if current == "placeholder" else "", "", "keyword rules (baseline)", "")
+    out.print(table)
+
+
+@models_train_app.command("topics")
+def models_train_topics(
+    ctx: typer.Context,
+    data: DataOption = None,
+    weak_per_section: Annotated[int, typer.Option(
+        help="Weakly labelled articles per public-dataset section (0: hand labels only).")] = 250,
+    family: Annotated[list[str] | None, typer.Option(
+        help="Model families to compare (logreg, linearsvc; default both).")] = None,
+    output: Annotated[Path | None, typer.Option(
+        help="Folder to save the model under (default DATA_DIR/models/topics).")] = None,
+    ship: Annotated[bool, typer.Option(
+        help="Save into the package's artifacts and make it the default (for releases).")] = False,
+) -> None:
+    """Train the topic classifier: hand labels (models/topics/labels, corpus gold) + weak section labels.
+
+    Texts are read from the shared data (GOVNEWS_SHARED_DIR) and from --data files; segmentation is cached
+    in DATA_DIR/cache. Families are compared on the validation split, thresholds tuned there, and the
+    best is refit on train + validation.
+    """
+    from models.topics.lifecycle import train_topics
+
+    settings = _settings(ctx)
+    try:
+        target = train_topics(settings.shared_dir, settings.data_dir / "cache", output, data or [],
+                              weak_per_section, ship, _iterate("segment"), tuple(family) if family else None)
+    except (ConfigError, InputError, ValueError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    meta = json.loads((target / "meta.json").read_text(encoding="utf-8"))
+    micro = meta.get("metrics", {}).get("micro", {}).get("f1")
+    out.print(f"model {meta['version']} ({meta['family']}, C={meta['C']}) saved in {target}")
+    if micro is not None:
+        out.print(f"held-out micro-F1 {micro:.3f} on {meta['metrics']['test_documents']} articles")
+    if not ship:
+        out.print(f"use it with: GOVNEWS_TOPIC_MODEL={target}")
+
+
+@models_eval_app.command("topics")
+def models_eval_topics(
+    ctx: typer.Context,
+    model: Annotated[str | None, typer.Option(help="Version or model folder (default: the configured one).")] = None,
+    data: DataOption = None,
+    report_dir: Annotated[Path, typer.Option(help="Where topics.md, topics.png and topics.json go.")] = Path(
+        "reports"),
+    generality: Annotated[int, typer.Option(
+        help="VNTC test articles for the generality check (0 to skip).")] = 1500,
+) -> None:
+    """Per-topic P/R/F1, micro and macro F1 beside the keyword baseline, confusions, speed, generality."""
+    from models.topics.lifecycle import eval_topics
+
+    settings = _settings(ctx)
+    try:
+        report = eval_topics(model or settings.topic_model, settings.shared_dir, settings.data_dir / "cache",
+                             data or [], report_dir, generality, _iterate("segment"))
+    except (ConfigError, InputError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    table = Table("split", "articles", "model micro-F1", "model macro-F1", "baseline micro-F1", "baseline macro-F1")
+    for name, split in report["splits"].items():
+        table.add_row(name, str(split["model"]["documents"]), f"{split['model']['micro']['f1']:.3f}",
+                      f"{split['model']['macro']['f1']:.3f}", f"{split['baseline']['micro']['f1']:.3f}",
+                      f"{split['baseline']['macro']['f1']:.3f}")
+    out.print(f"model {report['model']}")
+    out.print(table)
+    labels = Table("topic", "support", "P", "R", "F1", "baseline F1")
+    test = report["splits"]["test"]
+    for label, c in test["model"]["labels"].items():
+        labels.add_row(label, str(c["support"]), f"{c['precision']:.2f}", f"{c['recall']:.2f}", f"{c['f1']:.2f}",
+                       f"{test['baseline']['labels'][label]['f1']:.2f}")
+    out.print(labels)
+    if general := report.get("generality"):
+        out.print(f"generality (VNTC test, {general['model']['documents']} articles of corresponding sections): "
+                  f"accuracy {general['model']['accuracy']:.3f}, baseline {general['baseline']['accuracy']:.3f}")
+    out.print(f"speed: {report['speed']['articles_per_second']:,.0f} articles/s on one core after segmentation")
+    failures = report["floor_failures"]
+    out.print(f"labels with >= 15 test articles and F1 < 0.6: {', '.join(failures) if failures else 'none'}")
+    err.print(f"wrote {report_dir / 'topics.md'}, {report_dir / 'topics.png'}, {report_dir / 'topics.json'}")
 
 
 @db_app.command("upgrade")

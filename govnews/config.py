@@ -61,7 +61,9 @@ class Settings(BaseSettings):
     elasticsearch_ca_certs: Path | None = None
     elasticsearch_index: str = "govnews-articles"
 
-    topic_model: str = Field("placeholder", description="Topic model version to load (see `govnews models`).")
+    topic_model: str = Field(
+        "default", description="Topic model: `default` (shipped), a version from `govnews models list`, "
+        "`placeholder` (keyword baseline), or a model directory.")
     shared_dir: Path = Field(Path("../shared"), description="Shared corpus and datasets (not in the repository): "
                              "evaluation and training read their texts from here.")
     max_article_chars: int = Field(2_000_000, description="Longer article texts are rejected as bad input.")

@@ -23,7 +23,7 @@ ENTITY_MODEL = "govnews-rules-0.1 on underthesea CRF (segmentation, POS, NER)"
 class Extractor:
     """Entities and topics for texts; holds the spaCy pipeline and the topic model."""
 
-    def __init__(self, topic_model: str | TopicModel = "placeholder") -> None:
+    def __init__(self, topic_model: str | TopicModel = "default") -> None:
         self.nlp = build_nlp()
         self.gazetteer: Gazetteer = self.nlp.get_pipe("govnews_entities").gaz
         self.topic_model = load_topic_model(topic_model) if isinstance(topic_model, str) else topic_model
@@ -54,7 +54,8 @@ class Extractor:
         doc._.province = province
         doc = self.nlp(doc)
         entities = resolve(list(doc._.entities))
-        topics: list[Topic] = self.topic_model.predict([document])[0]
+        words = [token.text for token in doc if not token.is_space]
+        topics: list[Topic] = self.topic_model.predict([document], [words])[0]
         province = doc._.province  # given, the site's, or the one the text names most (set by govnews_entities)
         return Extraction(title, language, topics, entities, self.models), province
 

@@ -1,8 +1,7 @@
-"""PLACEHOLDER topic tagger: keyword rules, not a trained model.
+"""Keyword rules for topics: the baseline the trained classifier is evaluated beside.
 
-It exists so the foundation's end-to-end path tags topics; every output that carries its topics names
-it as ``placeholder-keywords`` (marked PLACEHOLDER). The trained scikit-learn classifier of the
-topics issue replaces it.
+It was the foundation's stand-in before a model was trained; its version string still says so, and
+``topic_model = "placeholder"`` selects it (``govnews models eval topics`` scores it next to the model).
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ class KeywordPlaceholder:
         data = tomllib.loads((resources.files("models.topics") / "placeholder_keywords.toml").read_text("utf-8"))
         return cls({label: [match_key(k) for k in words] for label, words in data["keywords"].items()})
 
-    def predict(self, texts: list[str]) -> list[list[Topic]]:
+    def predict(self, texts: list[str], words: list[list[str]] | None = None) -> list[list[Topic]]:
         return [self._predict_one(text) for text in texts]
 
     def _predict_one(self, text: str) -> list[Topic]:

@@ -1,0 +1,189 @@
+"""Training: compare model families on the validation split, tune per-topic thresholds, refit, save.
+
+The comparison fits each family (and each regularisation strength) on the train split, tunes one
+threshold per topic on the validation split, and keeps the best validation micro-F1. The winner is refit
+on train + validation with the thresholds it was tuned with; the test split is never looked at here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.svm import LinearSVC
+
+from models.topics.classifier import LinearTopicClassifier
+from models.topics.dataset import Example, data_hash
+from models.topics.features import char_string, segment_words, word_string
+from models.topics.metrics import multilabel_scores
+from models.topics.taxonomy import topic_ids
+
+log = logging.getLogger(__name__)
+
+FAMILIES: dict[str, Callable[[float], Any]] = {
+    "logreg": lambda c: LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=2000),
+    "linearsvc": lambda c: LinearSVC(C=c, class_weight="balanced", max_iter=5000),
+}
+STRENGTHS = (1.0, 4.0, 16.0)
+WEAK_WEIGHT = 0.5  # a section label is evidence for one topic, never proof that the others are absent
+MIN_POSITIVES = 4  # fewer training articles than this: the topic cannot be learnt (scores stay near 0)
+THRESHOLD_GRID = np.round(np.arange(0.10, 0.91, 0.025), 3)
+MIN_VAL_POSITIVES = 3  # fewer than this in validation: keep the neutral 0.5 threshold
+
+
+class SegmentCache:
+    """underthesea words per text, kept on disk: segmentation is most of a training run's time."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.words: dict[str, list[str]] = {}
+        if path and path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                key, words = json.loads(line)
+                self.words[key] = words
+
+    def __call__(self, texts: list[str], progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> list[list[str]]:
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        missing = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.words}
+        new = {key: segment_words(missing[key]) for key in progress(list(missing))}
+        self.words.update(new)
+        if self.path and new:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            with self.path.open("a", encoding="utf-8") as handle:
+                for key, words in new.items():
+                    handle.write(json.dumps([key, words], ensure_ascii=False) + "\n")
+        return [self.words[k] for k in keys]
+
+
+@dataclass(slots=True)
+class Matrix:
+    examples: list[Example]
+    words: list[list[str]]
+
+    def targets(self, labels: list[str]) -> np.ndarray:
+        return np.array([[label in e.topics for label in labels] for e in self.examples], dtype=int)
+
+    def weights(self, weak_weight: float) -> np.ndarray:
+        return np.array([1.0 if e.hand else weak_weight for e in self.examples])
+
+
+def fit_vectorizers(data: Matrix) -> tuple[TfidfVectorizer, TfidfVectorizer]:
+    word = TfidfVectorizer(token_pattern=r"\S+", lowercase=False, ngram_range=(1, 2), min_df=2,
+                           max_features=60_000, sublinear_tf=True, dtype=np.float32)
+    char = TfidfVectorizer(analyzer="char_wb", lowercase=False, ngram_range=(3, 5), min_df=3,
+                           max_features=80_000, sublinear_tf=True, dtype=np.float32)
+    word.fit([word_string(w) for w in data.words])
+    char.fit([char_string(e.text) for e in data.examples])
+    return word, char
+
+
+def featurize(word: TfidfVectorizer, char: TfidfVectorizer, data: Matrix) -> sp.csr_matrix:
+    return sp.hstack([word.transform([word_string(w) for w in data.words]),
+                      char.transform([char_string(e.text) for e in data.examples])], format="csr")
+
+
+def fit_scorers(family: str, strength: float, x: sp.csr_matrix, y: np.ndarray,
+                weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """One calibrated linear model per topic, flattened to (coef, intercept, calib_a, calib_b)."""
+    n_features, n_labels = x.shape[1], y.shape[1]
+    coef = np.zeros((n_features, n_labels), dtype=np.float32)
+    intercept, calib_a, calib_b = np.zeros(n_labels), np.ones(n_labels), np.full(n_labels, 10.0)
+    for j in range(n_labels):
+        if y[:, j].sum() < MIN_POSITIVES:
+            log.warning("topic %d has %d training articles: not learnt", j, int(y[:, j].sum()))
+            continue  # a = 1, b = 10, no weights: probability ≈ 0.00005
+        model = CalibratedClassifierCV(FAMILIES[family](strength), method="sigmoid", cv=3, ensemble=False)
+        model.fit(x, y[:, j], sample_weight=weights)
+        fitted = model.calibrated_classifiers_[0]
+        coef[:, j] = fitted.estimator.coef_.ravel()
+        intercept[j] = fitted.estimator.intercept_[0]
+        calib_a[j], calib_b[j] = fitted.calibrators[0].a_, fitted.calibrators[0].b_
+    return coef, intercept, calib_a, calib_b
+
+
+def tune_thresholds(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Per topic, the threshold with the best validation F1 (ties: the one nearest 0.5)."""
+    thresholds = np.full(y.shape[1], 0.5)
+    for j in range(y.shape[1]):
+        if y[:, j].sum() < MIN_VAL_POSITIVES:
+            continue
+        best = (-1.0, 0.0, 0.5)
+        for t in THRESHOLD_GRID:
+            predicted = scores[:, j] >= t
+            tp = float((predicted & (y[:, j] == 1)).sum())
+            f1 = 2 * tp / (predicted.sum() + y[:, j].sum())
+            best = max(best, (f1, -abs(t - 0.5), float(t)))
+        thresholds[j] = best[2]
+    return thresholds
+
+
+def decide(scores: np.ndarray, thresholds: np.ndarray, labels: list[str]) -> list[list[str]]:
+    return [[labels[j] for j in np.argsort(-row) if row[j] >= thresholds[j]][:4] for row in scores]
+
+
+def train(examples: list[Example], segment: SegmentCache, families: tuple[str, ...] | None = None,
+          strengths: tuple[float, ...] = STRENGTHS, weak_weight: float = WEAK_WEIGHT,
+          progress: Callable[[Iterable[str]], Iterable[str]] = iter) -> tuple[LinearTopicClassifier, list[dict]]:
+    """The best family on validation, refit on train + validation; with the comparison table."""
+    labels = list(topic_ids())
+    families = families or tuple(FAMILIES)
+    words = segment([e.text for e in examples], progress)
+    by_split: dict[str, Matrix] = {s: Matrix([], []) for s in ("train", "val", "test")}
+    for example, w in zip(examples, words, strict=True):
+        by_split[example.split].examples.append(example)
+        by_split[example.split].words.append(w)
+    train_set, val_set = by_split["train"], by_split["val"]
+    if not val_set.examples or not train_set.examples:
+        raise ValueError("training needs examples in both the train and the val split")
+    word, char = fit_vectorizers(train_set)
+    x_train = featurize(word, char, train_set)
+    y_train, y_val = train_set.targets(labels), val_set.targets(labels)
+    comparison = []
+    for family in families:
+        for strength in strengths:
+            coef, intercept, a, b = fit_scorers(family, strength, x_train, y_train, train_set.weights(weak_weight))
+            probe = LinearTopicClassifier(labels, word, char, coef, intercept, a, b, np.full(len(labels), 0.5))
+            scores, _ = probe.scores([e.text for e in val_set.examples], val_set.words)
+            thresholds = tune_thresholds(scores, y_val)
+            gold = [e.topics for e in val_set.examples]
+            fixed = multilabel_scores(gold, decide(scores, np.full(len(labels), 0.5), labels), labels)
+            tuned = multilabel_scores(gold, decide(scores, thresholds, labels), labels)
+            comparison.append({"family": family, "C": strength, "val_micro_f1_at_0.5": fixed["micro"]["f1"],
+                               "val_micro_f1_tuned": tuned["micro"]["f1"], "val_macro_f1_tuned": tuned["macro"]["f1"],
+                               "thresholds": thresholds.tolist()})
+            log.info("%s C=%s: validation micro-F1 %.3f (0.5) / %.3f (tuned)", family, strength,
+                     fixed["micro"]["f1"], tuned["micro"]["f1"])
+    best = max(comparison, key=lambda row: (row["val_micro_f1_tuned"], row["val_macro_f1_tuned"]))
+    final_set = Matrix(train_set.examples + val_set.examples, train_set.words + val_set.words)
+    word, char = fit_vectorizers(final_set)
+    coef, intercept, a, b = fit_scorers(best["family"], best["C"], featurize(word, char, final_set),
+                                        final_set.targets(labels), final_set.weights(weak_weight))
+    counts = {s: {"hand": sum(e.hand for e in m.examples), "weak": sum(not e.hand for e in m.examples)}
+              for s, m in by_split.items()}
+    created = datetime.now(UTC)
+    digest = data_hash(examples)
+    meta = {
+        "version": f"topics-{best['family']}-{created:%Y%m%d}-{digest[:8]}",
+        "created": created.isoformat(timespec="seconds"),
+        "family": best["family"], "C": best["C"], "weak_weight": weak_weight,
+        "training_data_sha256": digest, "examples": counts,
+        "label_counts": {label: int(final_set.targets(labels)[:, j].sum()) for j, label in enumerate(labels)},
+        "thresholds": dict(zip(labels, best["thresholds"], strict=True)),
+        "features": {"words": len(word.vocabulary_), "char_ngrams": len(char.vocabulary_)},
+        "scikit_learn": sklearn.__version__,
+        "comparison": [{k: v for k, v in row.items() if k != "thresholds"} for row in comparison],
+    }
+    model = LinearTopicClassifier(labels, word, char, coef, intercept, a, b, np.array(best["thresholds"]), meta)
+    return model, comparison
