@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,15 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from govnews.errors import ConfigError
 from govnews.records import Topic
 from models.topics.features import char_string, segment_words, word_string
+from pipeline.normalize import fold
 
 log = logging.getLogger(__name__)
+_SYLLABLES = re.compile(r"[a-z]+")
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
-MIN_WORD_FEATURES = 8  # fewer known words than this: too little Vietnamese to say anything
+MIN_KNOWN_WORDS = 8  # fewer known words than this: too little Vietnamese to say anything
+MIN_KNOWN_SHARE = 0.5  # diacritic-less text counts as Vietnamese when half its syllables are known ones
 MAX_TOPICS = 4
 # The only types a topic model file may contain; anything else is refused before it is loaded.
 ALLOWED_TYPES = {
@@ -62,6 +66,7 @@ class LinearTopicClassifier:
     calib_b: np.ndarray  # (labels,)
     thresholds: np.ndarray  # (labels,)
     meta: dict[str, Any] = field(default_factory=dict)
+    folded_syllables: frozenset[str] | None = None  # built on first use
 
     @property
     def version(self) -> str:
@@ -72,7 +77,7 @@ class LinearTopicClassifier:
         scores, evidence = self.scores(texts, words)
         results = []
         for row, known in zip(scores, evidence, strict=True):
-            if known < MIN_WORD_FEATURES:
+            if known < MIN_KNOWN_WORDS:
                 results.append([])  # empty, foreign or number-only text: no topic rather than a wrong one
                 continue
             picked = [Topic(self.labels[j], round(float(row[j]), 4)) for j in np.argsort(-row)
@@ -80,15 +85,30 @@ class LinearTopicClassifier:
             results.append(picked[:MAX_TOPICS])
         return results
 
-    def scores(self, texts: list[str], words: list[list[str]] | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """Calibrated probability per text and topic, and how many known words each text had."""
+    def scores(self, texts: list[str], words: list[list[str]] | None = None) -> tuple[np.ndarray, list[int]]:
+        """Calibrated probability per text and topic, and how many known words each text had.
+
+        Known words are the text's distinct words in the vocabulary; for text written without diacritics,
+        which has almost none, its folded syllables that the vocabulary knows count instead.
+        """
         if words is None:
             words = [segment_words(text) for text in texts]
         word_x = self.word_vectorizer.transform([word_string(w) for w in words])
-        char_x = self.char_vectorizer.transform([char_string(t) for t in texts])
-        features = sp.hstack([word_x, char_x], format="csr")
+        folded = [char_string(t) for t in texts]
+        features = sp.hstack([word_x, self.char_vectorizer.transform(folded)], format="csr")
         margin = np.asarray(features @ self.coef) + self.intercept
-        return expit(-(self.calib_a * margin + self.calib_b)), word_x.getnnz(axis=1)
+        known = [n if n >= MIN_KNOWN_WORDS else max(n, self._known_syllables(text))
+                 for n, text in zip(word_x.getnnz(axis=1), folded, strict=True)]
+        return expit(-(self.calib_a * margin + self.calib_b)), known
+
+    def _known_syllables(self, folded: str) -> int:
+        if self.folded_syllables is None:
+            self.folded_syllables = frozenset(
+                fold(syllable) for term in self.word_vectorizer.vocabulary_ if " " not in term
+                for syllable in term.split("_"))
+        syllables = _SYLLABLES.findall(folded)
+        known = sum(s in self.folded_syllables for s in syllables)
+        return known if syllables and known >= MIN_KNOWN_SHARE * len(syllables) else 0
 
     def save(self, directory: Path) -> None:
         import skops.io as sio
@@ -121,10 +141,33 @@ class LinearTopicClassifier:
         path = directory / MODEL_FILE
         if not path.exists():
             raise ConfigError(f"{directory}: no {MODEL_FILE} (train one with `govnews models train topics`)")
-        untrusted = set(sio.get_untrusted_types(file=path))
-        if refused := untrusted - ALLOWED_TYPES:
+        if refused := stored_types(path) - ALLOWED_TYPES:
             raise ConfigError(f"{path}: refusing to load types a topic model does not need: {sorted(refused)}")
-        state = sio.load(path, trusted=sorted(untrusted))
+        state = sio.load(path, trusted=sorted(set(sio.get_untrusted_types(file=path)) & ALLOWED_TYPES))
         meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         return cls(state["labels"], state["word_vectorizer"], state["char_vectorizer"], state["coef"],
                    state["intercept"], state["calib_a"], state["calib_b"], state["thresholds"], meta)
+
+
+def stored_types(path: Path) -> set[str]:
+    """Every type a skops file would construct, read from its schema without loading anything.
+
+    skops trusts all scikit-learn estimators by default; a topic model needs two vectorizers and arrays,
+    so the check here is stricter.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            schema = json.loads(archive.read("schema.json"))
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError) as error:
+        raise ConfigError(f"{path}: not a skops model file ({error})") from error
+    found: set[str] = set()
+    stack: list[Any] = [schema]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if "__class__" in node and "__module__" in node:
+                found.add(f"{node['__module__']}.{node['__class__']}")
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return found

@@ -17,11 +17,12 @@ _SPACES = re.compile(r"\s+")
 
 def word_string(words: list[str]) -> str:
     """``["Chuyển đổi số", "là", "5,5%"]`` → ``"chuyển_đổi_số là"``: numbers and punctuation carry no topic."""
-    return " ".join(match_key(w).replace(" ", "_") for w in words if _WORDY.search(w))
+    return match_key(" ".join(w.replace(" ", "_") for w in words if _WORDY.search(w)))
 
 
 def char_string(text: str) -> str:
-    return _SPACES.sub(" ", fold(match_key(text))).strip()
+    """Folded (no diacritics, ``đ``→``d``, lower case), so tone placement and missing accents do not matter."""
+    return _SPACES.sub(" ", fold(text)).strip()
 
 
 def segment_words(text: str) -> list[str]:

@@ -21,7 +21,7 @@ THRESHOLD = 0.5
 @dataclass(slots=True)
 class KeywordPlaceholder:
     keywords: dict[str, list[str]]
-    version: str = "placeholder-keywords-v0 (PLACEHOLDER: keyword rules, not a trained model)"
+    version: str = "keywords-baseline-v0 (keyword rules, not a trained model)"
 
     @classmethod
     def load(cls) -> KeywordPlaceholder:

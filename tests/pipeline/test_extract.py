@@ -87,7 +87,9 @@ def test_extract_survives_empty_and_markup_text(extractor):
         assert messy[entity.start : entity.end] == entity.text
 
 
-def test_extract_marks_placeholder_topic_model(extractor):
+def test_extract_names_the_trained_topic_model(extractor):
+    from models.topics.registry import default_version
+
     extraction = extractor.extract_text(HUE)
-    assert "PLACEHOLDER" in extraction.models["topics"]
-    assert "digital_transformation" in [t.label for t in extraction.topics]
+    assert extraction.models["topics"] == default_version() != "placeholder"
+    assert extraction.topics[0].label == "digital_transformation"
