@@ -490,14 +490,15 @@ def models_list(ctx: typer.Context) -> None:
     from models.topics.classifier import LinearTopicClassifier
     from models.topics.registry import ARTIFACTS, default_version, shipped_versions
 
-    current = _settings(ctx).topic_model
+    configured = _settings(ctx).topic_model
+    current = default_version() if configured == "default" else configured
     table = Table("version", "default", "in use", "trained", "training data", "test micro-F1")
     for version in shipped_versions():
         meta = LinearTopicClassifier.load(ARTIFACTS / version).meta
         micro = meta.get("metrics", {}).get("micro", {}).get("f1")
-        table.add_row(version, "yes" if version == default_version() else "", "yes" if current in (
-            version, "default") and version == default_version() else "", meta.get("created", "?"),
-            meta.get("training_data_sha256", "?")[:12], f"{micro:.3f}" if micro is not None else "?")
+        table.add_row(version, "yes" if version == default_version() else "", "yes" if version == current else "",
+                      meta.get("created", "?"), meta.get("training_data_sha256", "?")[:12],
+                      f"{micro:.3f}" if micro is not None else "?")
     table.add_row("placeholder", "", "yes" if current == "placeholder" else "", "", "keyword rules (baseline)", "")
     out.print(table)
 

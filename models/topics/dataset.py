@@ -25,6 +25,7 @@ LABELS_DIR = HERE / "labels"
 CORPUS_GOLD = HERE.parent / "gold" / "corpus"
 SAMPLES = Path("gold") / "dev"
 DATASETS = ("vntc", "unc_dantri")
+SPLITS = ("train", "val", "test")
 DATASET_FILES = {"vntc": ("vntc/train.jsonl", "vntc/test.jsonl"), "unc_dantri": ("unc_dantri/unc.jsonl",)}
 
 
@@ -78,7 +79,10 @@ def read_labelled_jsonl(path: Path) -> Iterator[Example]:
         if unknown := set(topics) - known:
             raise InputError(where, f"unknown topic ids {sorted(unknown)}")
         key = f"{path.stem}:{record.get('id', number)}"
-        yield Example(key, text, topics, record.get("split") or split_of(key), True)
+        split = record.get("split") or split_of(key)
+        if split not in SPLITS:
+            raise InputError(where, f"split {split!r} is not one of {', '.join(SPLITS)}")
+        yield Example(key, text, topics, split, True)
 
 
 def weak_examples(shared_dir: Path, per_section: int, exclude: set[str], seed: int = 20261123) -> list[Example]:

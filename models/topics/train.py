@@ -25,7 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
 from models.topics.classifier import LinearTopicClassifier
-from models.topics.dataset import Example, data_hash
+from models.topics.dataset import SPLITS, Example, data_hash
 from models.topics.features import char_string, segment_words, word_string
 from models.topics.metrics import multilabel_scores
 from models.topics.taxonomy import topic_ids
@@ -140,7 +140,7 @@ def train(examples: list[Example], segment: SegmentCache, families: tuple[str, .
     labels = list(topic_ids())
     families = families or tuple(FAMILIES)
     words = segment([e.text for e in examples], progress)
-    by_split: dict[str, Matrix] = {s: Matrix([], []) for s in ("train", "val", "test")}
+    by_split: dict[str, Matrix] = {s: Matrix([], []) for s in SPLITS}
     for example, w in zip(examples, words, strict=True):
         by_split[example.split].examples.append(example)
         by_split[example.split].words.append(w)

@@ -127,3 +127,13 @@ def test_models_list_names_the_shipped_version():
     listed = run_cli("models", "list")
     assert listed.returncode == 0, listed.stderr
     assert default_version() in listed.stdout and "placeholder" in listed.stdout
+
+
+def test_bad_labelled_line_is_one_clear_error(tmp_path: Path):
+    data = tmp_path / "labels.jsonl"
+    data.write_text('{"id": "a", "title": "Tiêu đề", "text": "Nội dung", "topics": ["weather"]}\n', encoding="utf-8")
+    result = run_cli("models", "train", "topics", "--data", str(data), "--output", str(tmp_path / "m"),
+                     env={"GOVNEWS_SHARED_DIR": str(tmp_path / "no-shared")})
+    assert result.returncode == 2
+    assert f"{data}:1" in result.stderr and "weather" in result.stderr
+    assert not (tmp_path / "m").exists()
