@@ -55,6 +55,11 @@ ALLOWED_TYPES = {
 }
 
 
+def above(row: np.ndarray, thresholds: np.ndarray) -> list[int]:
+    """Indices of the topics whose score reaches their threshold, best first, at most ``MAX_TOPICS``."""
+    return [int(j) for j in np.argsort(-row) if row[j] >= thresholds[j]][:MAX_TOPICS]
+
+
 @dataclass(slots=True)
 class LinearTopicClassifier:
     labels: list[str]
@@ -80,9 +85,7 @@ class LinearTopicClassifier:
             if known < MIN_KNOWN_WORDS:
                 results.append([])  # empty, foreign or number-only text: no topic rather than a wrong one
                 continue
-            picked = [Topic(self.labels[j], round(float(row[j]), 4)) for j in np.argsort(-row)
-                      if row[j] >= self.thresholds[j]]
-            results.append(picked[:MAX_TOPICS])
+            results.append([Topic(self.labels[j], round(float(row[j]), 4)) for j in above(row, self.thresholds)])
         return results
 
     def scores(self, texts: list[str], words: list[list[str]] | None = None) -> tuple[np.ndarray, list[int]]:

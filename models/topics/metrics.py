@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from pipeline.evaluation.scoring import prf
+
 
 def multilabel_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]],
                       labels: Sequence[str]) -> dict[str, Any]:
@@ -18,18 +20,13 @@ def multilabel_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequenc
             elif label in want_set:
                 per[label]["fn"] += 1
     for counts in per.values():
-        counts.update(prf(counts["tp"], counts["fp"], counts["fn"]))
+        counts.update(prf(counts["tp"], counts["tp"] + counts["fp"], counts["tp"] + counts["fn"]))
         counts["support"] = counts["tp"] + counts["fn"]
     total = {key: sum(c[key] for c in per.values()) for key in ("tp", "fp", "fn")}
     present = [c for c in per.values() if c["support"] > 0]
     macro = {key: sum(c[key] for c in present) / len(present) if present else 0.0
              for key in ("precision", "recall", "f1")}
     exact = sum(set(w) == set(g) for w, g in zip(gold, predicted, strict=True)) / max(len(gold), 1)
-    return {"labels": per, "micro": prf(**total), "macro": macro, "exact_match": exact, "documents": len(gold)}
+    micro = prf(total["tp"], total["tp"] + total["fp"], total["tp"] + total["fn"])
+    return {"labels": per, "micro": micro, "macro": macro, "exact_match": exact, "documents": len(gold)}
 
-
-def prf(tp: float, fp: float, fn: float) -> dict[str, float]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1}

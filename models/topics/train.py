@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.svm import LinearSVC
 
-from models.topics.classifier import LinearTopicClassifier
+from models.topics.classifier import LinearTopicClassifier, above
 from models.topics.dataset import SPLITS, Example, data_hash
 from models.topics.features import char_string, segment_words, word_string
 from models.topics.metrics import multilabel_scores
@@ -130,7 +130,7 @@ def tune_thresholds(scores: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def decide(scores: np.ndarray, thresholds: np.ndarray, labels: list[str]) -> list[list[str]]:
-    return [[labels[j] for j in np.argsort(-row) if row[j] >= thresholds[j]][:4] for row in scores]
+    return [[labels[j] for j in above(row, thresholds)] for row in scores]
 
 
 def train(examples: list[Example], segment: SegmentCache, families: tuple[str, ...] | None = None,
@@ -168,8 +168,9 @@ def train(examples: list[Example], segment: SegmentCache, families: tuple[str, .
     best = max(comparison, key=lambda row: (row["val_micro_f1_tuned"], row["val_macro_f1_tuned"]))
     final_set = Matrix(train_set.examples + val_set.examples, train_set.words + val_set.words)
     word, char = fit_vectorizers(final_set)
-    coef, intercept, a, b = fit_scorers(best["family"], best["C"], featurize(word, char, final_set),
-                                        final_set.targets(labels), final_set.weights(weak_weight))
+    y_final = final_set.targets(labels)
+    coef, intercept, a, b = fit_scorers(best["family"], best["C"], featurize(word, char, final_set), y_final,
+                                        final_set.weights(weak_weight))
     counts = {s: {"hand": sum(e.hand for e in m.examples), "weak": sum(not e.hand for e in m.examples)}
               for s, m in by_split.items()}
     created = datetime.now(UTC)
@@ -179,7 +180,7 @@ def train(examples: list[Example], segment: SegmentCache, families: tuple[str, .
         "created": created.isoformat(timespec="seconds"),
         "family": best["family"], "C": best["C"], "weak_weight": weak_weight,
         "training_data_sha256": digest, "examples": counts,
-        "label_counts": {label: int(final_set.targets(labels)[:, j].sum()) for j, label in enumerate(labels)},
+        "label_counts": dict(zip(labels, y_final.sum(axis=0).tolist(), strict=True)),
         "thresholds": dict(zip(labels, best["thresholds"], strict=True)),
         "features": {"words": len(word.vocabulary_), "char_ngrams": len(char.vocabulary_)},
         "scikit_learn": sklearn.__version__,

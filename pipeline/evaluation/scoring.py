@@ -68,6 +68,13 @@ ATTRIBUTES: dict[str, dict[str, tuple[str, Compare]]] = {
 }
 
 
+def prf(hits: float, predicted: float, gold: float) -> dict[str, float]:
+    """Precision, recall and F1 from the number of hits among ``predicted`` items and ``gold`` items."""
+    p = hits / predicted if predicted else 0.0
+    r = hits / gold if gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
 @dataclass
 class TypeScore:
     gold: int = 0
@@ -76,17 +83,11 @@ class TypeScore:
     lenient: int = 0
     attributes: dict[str, list[int]] = field(default_factory=dict)  # name → [correct, compared]
 
-    @staticmethod
-    def _prf(hits: int, predicted: int, gold: int) -> dict[str, float]:
-        p = hits / predicted if predicted else 0.0
-        r = hits / gold if gold else 0.0
-        return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
-
     def to_dict(self) -> dict[str, Any]:
         return {
             "gold": self.gold, "predicted": self.predicted,
-            "lenient": self._prf(self.lenient, self.predicted, self.gold),
-            "strict": self._prf(self.strict, self.predicted, self.gold),
+            "lenient": prf(self.lenient, self.predicted, self.gold),
+            "strict": prf(self.strict, self.predicted, self.gold),
             "attributes": {k: (c / n if n else None) for k, (c, n) in self.attributes.items()},
             "attribute_counts": {k: n for k, (c, n) in self.attributes.items()},
         }
