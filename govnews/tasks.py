@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from rich.console import Console
@@ -9,6 +10,8 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from crawlers.files import read_path
 from govnews.config import Settings
+from govnews.errors import ConfigError
+from govnews.records import ArticleRecord
 from govnews.store import Store
 from pipeline.batch import BatchReport, ingest
 from pipeline.process import ArticleProcessor
@@ -39,25 +42,30 @@ def ingest_path(settings: Settings, path: Path, console: Console, *, force: bool
     return report
 
 
-def reindex_all(settings: Settings, console: Console, batch_size: int = 200) -> int:
-    """Rebuild the search index from the store."""
+def reindex_all(settings: Settings, console: Console, source: str = "store") -> int:
+    """Rebuild the search index from the store (or, on Elasticsearch, from the current index when only the
+    mapping changed); searches keep answering from the old index until the new one is complete."""
     store = Store(settings.store_url())
     backend = open_backend(settings)
-    count = 0
     try:
-        with Progress(TextColumn("[bold]reindex"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                      console=console, transient=True) as progress:
-            task = progress.add_task("reindex", total=store.count())
-            batch = []
-            for record in store.iter_articles():
-                batch.append(record)
-                if len(batch) >= batch_size:
-                    count += backend.index(batch)
-                    progress.advance(task, len(batch))
-                    batch.clear()
-            count += backend.index(batch)
+        if source == "index":
+            if backend.name != "elasticsearch":
+                raise ConfigError("reindex --source index copies one Elasticsearch index into a new one; "
+                                  "the embedded index is rebuilt from the store")
+            count = backend.rebuild(None)  # type: ignore[arg-type]
+        else:
+            with Progress(TextColumn("[bold]reindex"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=console, transient=True) as progress:
+                task = progress.add_task("reindex", total=store.count())
+
+                def records() -> Iterator[ArticleRecord]:
+                    for record in store.iter_articles():
+                        yield record
+                        progress.advance(task)
+
+                count = backend.rebuild(records())
     finally:
         backend.close()
         store.close()
-    console.print(f"reindex: {count} articles indexed ({backend.name})")
+    console.print(f"reindex: {count} articles indexed ({backend.name}, from the {source})")
     return count

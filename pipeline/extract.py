@@ -57,7 +57,7 @@ class Extractor:
         words = [token.text for token in doc if not token.is_space]
         topics: list[Topic] = self.topic_model.predict([document], [words])[0]
         province = doc._.province  # given, the site's, or the one the text names most (set by govnews_entities)
-        return Extraction(title, language, topics, entities, self.models), province
+        return Extraction(title, language, topics, entities, self.models, words), province
 
     def extract_text(self, raw: str, url: str | None = None, published: datetime | None = None) -> Extraction:
         """``govnews extract``: offsets refer to the NFC form of ``raw`` (title line included)."""

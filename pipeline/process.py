@@ -71,4 +71,5 @@ class ArticleProcessor:
             entities=extraction.entities,
             topics=extraction.topics,
             models=extraction.models,
+            words=extraction.words,
         )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from govnews.config import Settings
 from govnews.errors import ConfigError
 from govnews.records import ArticleRecord
-from search.query import SearchQuery, SearchResponse
+from search.query import AggregateQuery, AggregateResponse, SearchQuery, SearchResponse
 
 
 @runtime_checkable
@@ -22,6 +22,12 @@ class SearchBackend(Protocol):
     def delete(self, ids: Sequence[str]) -> int: ...
 
     def search(self, query: SearchQuery) -> SearchResponse: ...
+
+    def aggregate(self, request: AggregateQuery) -> AggregateResponse: ...
+
+    def rebuild(self, records: Iterable[ArticleRecord]) -> int:
+        """Replace the whole index by ``records`` while searches go on."""
+        ...
 
     def match_ids(self, query: SearchQuery, after: str = "", limit: int = 500) -> list[str]:
         """Ids of every matching article after ``after``, in id order, ``limit`` at most (for exports)."""
@@ -38,5 +44,9 @@ def open_backend(settings: Settings) -> SearchBackend:
         from search.embedded import EmbeddedBackend
 
         return EmbeddedBackend(settings.index_path())
-    raise ConfigError("the Elasticsearch backend is not available in this version; unset ELASTICSEARCH_URL "
-                      "or set GOVNEWS_SEARCH_BACKEND=embedded")
+    if not settings.elasticsearch_url:
+        raise ConfigError("GOVNEWS_SEARCH_BACKEND=elasticsearch needs ELASTICSEARCH_URL (`govnews es start` runs "
+                          "a local node and prints it)")
+    from search.elastic.backend import ElasticsearchBackend
+
+    return ElasticsearchBackend(settings)

@@ -8,26 +8,42 @@ columns score on top, so accented queries rank accented matches first.
 
 from __future__ import annotations
 
-import re
+import logging
 import sqlite3
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from govnews.errors import ServiceError
 from govnews.records import VN_TZ, ArticleRecord
 from pipeline.gazetteer import loose_key
-from pipeline.normalize import fold, unify_tones
+from search.document import SearchDocument, build_document
 from search.highlight import END_MARK, START_MARK, fragments, marked_spans
-from search.query import FacetValue, Hit, QuerySyntaxError, SearchQuery, SearchResponse
+from search.query import (
+    AggregateQuery,
+    AggregateResponse,
+    Bucket,
+    EntityCount,
+    FacetValue,
+    Hit,
+    QuerySyntaxError,
+    SearchQuery,
+    SearchResponse,
+    decode_cursor,
+    encode_cursor,
+)
+from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query
 
-SCHEMA_VERSION = "1"
-# bm25 weights of title_exact, body_exact, title_folded, body_folded: titles and exact spellings count more.
-BM25_WEIGHTS = (6.0, 2.0, 3.0, 1.0)
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "2"
+BM25_WEIGHTS = tuple(FIELD_WEIGHTS.values())  # in the order of the fts columns
 FACET_LIMIT = 20
-_QUERY_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
-_TERM_CHARS = re.compile(r"[^\w&'-]+")
+NO_DATE = -(2**62)  # sorts undated articles after dated ones, as Elasticsearch's missing: _last does
+PERIOD_FORMATS = {"year": "%Y", "month": "%Y-%m", "day": "%Y-%m-%d"}
+UTC_OFFSET_SECONDS = 7 * 3600  # periods are Vietnamese calendar days (Asia/Ho_Chi_Minh has no DST)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -38,15 +54,17 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_site ON docs(site);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published_ts);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title_exact, body_exact, title_folded, body_folded, tokenize = "unicode61 remove_diacritics 0");
+    title_exact, body_exact, title_folded, body_folded, words,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'");
 CREATE TABLE IF NOT EXISTS doc_topics (rowid INTEGER, label TEXT, score REAL);
 CREATE INDEX IF NOT EXISTS doc_topics_rowid ON doc_topics(rowid);
 CREATE INDEX IF NOT EXISTS doc_topics_label ON doc_topics(label);
-CREATE TABLE IF NOT EXISTS doc_entities (rowid INTEGER, entity_id TEXT, type TEXT, name_key TEXT);
+CREATE TABLE IF NOT EXISTS doc_entities (rowid INTEGER, entity_id TEXT, type TEXT, name TEXT, name_key TEXT);
 CREATE INDEX IF NOT EXISTS doc_entities_rowid ON doc_entities(rowid);
 CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(entity_id);
 CREATE INDEX IF NOT EXISTS doc_entities_name ON doc_entities(name_key);
 """
+TABLES = ("docs", "fts", "doc_topics", "doc_entities")
 
 
 class EmbeddedBackend:
@@ -56,7 +74,16 @@ class EmbeddedBackend:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
-        with self._connect() as db:
+        db = self._connect()
+        with db:
+            db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+            found = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if found and found[0] != SCHEMA_VERSION:
+                # An index is derived data: rebuilt from the store, never migrated in place.
+                log.warning("search index %s has schema %s, this version uses %s: emptied; run `govnews reindex`",
+                            path, found[0], SCHEMA_VERSION)
+                for table in TABLES:
+                    db.execute(f"DROP TABLE IF EXISTS {table}")
             db.executescript(SCHEMA)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
 
@@ -67,6 +94,7 @@ class EmbeddedBackend:
             try:
                 db = sqlite3.connect(self.path, timeout=30)
                 db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
             except sqlite3.Error as exc:
                 raise ServiceError(f"cannot open the search index {self.path}: {exc}") from exc
             self._local.db = db
@@ -81,33 +109,33 @@ class EmbeddedBackend:
     # -- indexing ----------------------------------------------------------------------------------
 
     def index(self, records: Sequence[ArticleRecord]) -> int:
+        return self.index_documents([build_document(r) for r in records])
+
+    def index_documents(self, documents: Sequence[SearchDocument]) -> int:
+        """Add or replace pre-processed documents in one transaction (all or none)."""
         db = self._connect()
         try:
             with db:
-                for record in records:
-                    self._delete_one(db, record.id)
+                for doc in documents:
+                    self._delete_one(db, doc.id)
                     rowid = db.execute(
                         "INSERT INTO docs (id, url, title, body, site, province, province_current, province_key,"
                         " province_current_key, published_at, published_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        (record.id, record.url, record.title, record.text, record.site, record.province,
-                         record.province_current, loose_key(record.province or ""),
-                         loose_key(record.province_current or ""),
-                         record.published_at.isoformat() if record.published_at else None,
-                         int(record.published_at.timestamp()) if record.published_at else None),
+                        (doc.id, doc.url, doc.title, doc.body, doc.site, doc.province, doc.province_current,
+                         doc.province_key, doc.province_current_key,
+                         doc.published_at.isoformat() if doc.published_at else None,
+                         int(doc.published_at.timestamp()) if doc.published_at else None),
                     ).lastrowid
-                    db.execute("INSERT INTO fts (rowid, title_exact, body_exact, title_folded, body_folded)"
-                               " VALUES (?,?,?,?,?)",
-                               (rowid, unify_tones(record.title), unify_tones(record.text), fold(record.title),
-                                fold(record.text)))
+                    db.execute("INSERT INTO fts (rowid, title_exact, body_exact, title_folded, body_folded, words)"
+                               " VALUES (?,?,?,?,?,?)",
+                               (rowid, doc.title_exact, doc.body_exact, doc.title_folded, doc.body_folded, doc.words))
                     db.executemany("INSERT INTO doc_topics VALUES (?,?,?)",
-                                   [(rowid, t.label, t.score) for t in record.topics])
-                    entities = {(e.entity_id, e.type, loose_key(_entity_name(e))) for e in record.entities
-                                if e.entity_id}
-                    db.executemany("INSERT INTO doc_entities VALUES (?,?,?,?)",
-                                   [(rowid, *entity) for entity in sorted(entities)])
+                                   [(rowid, label, score) for label, score in doc.topics])
+                    db.executemany("INSERT INTO doc_entities VALUES (?,?,?,?,?)",
+                                   [(rowid, e.id, e.type, e.name, e.name_key) for e in doc.entities])
         except sqlite3.Error as exc:
-            raise ServiceError(f"search index write failed ({len(records)} articles rolled back): {exc}") from exc
-        return len(records)
+            raise ServiceError(f"search index write failed ({len(documents)} articles rolled back): {exc}") from exc
+        return len(documents)
 
     @staticmethod
     def _delete_one(db: sqlite3.Connection, article_id: str) -> bool:
@@ -123,6 +151,27 @@ class EmbeddedBackend:
         with db:
             return sum(self._delete_one(db, i) for i in ids)
 
+    def rebuild(self, records: Iterable[ArticleRecord], batch_size: int = 200) -> int:
+        """Re-index every record, then drop articles no longer in ``records``; searches go on meanwhile."""
+        seen: set[str] = set()
+        count, batch = 0, []
+        for record in records:
+            batch.append(record)
+            seen.add(record.id)
+            if len(batch) >= batch_size:
+                count += self.index(batch)
+                batch.clear()
+        count += self.index(batch)
+        stale = [i for (i,) in self._connect().execute("SELECT id FROM docs") if i not in seen]
+        self.delete(stale)
+        return count
+
+    def clear(self) -> None:
+        db = self._connect()
+        with db:
+            for table in TABLES:
+                db.execute(f"DELETE FROM {table}")
+
     def count(self) -> int:
         return self._connect().execute("SELECT count(*) FROM docs").fetchone()[0]
 
@@ -130,18 +179,25 @@ class EmbeddedBackend:
 
     def search(self, query: SearchQuery) -> SearchResponse:
         db = self._connect()
-        match, source, condition, params = _selection(query)
-        score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})" if match else "0.0"
+        selection = _selection(query)
+        score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})" if selection.match else "0.0"
+        ranked = (f"SELECT d.rowid AS rowid, d.id AS id, d.url, d.title, d.site, d.province, d.province_current,"
+                  f" d.published_at, {score} AS score, COALESCE(d.published_ts, {NO_DATE}) AS ts"
+                  f" FROM {selection.source} WHERE {selection.condition}")
+        params = list(selection.params)
+        after, offset = "1", (query.page - 1) * query.size
+        if query.cursor:
+            last_score, last_ts, last_id = decode_cursor(query.cursor, 3)
+            after = "(score < ? OR (score = ? AND (ts < ? OR (ts = ? AND id > ?))))"
+            params += [last_score, last_score, last_ts, last_ts, last_id]
+            offset = 0
         try:
-            total = db.execute(f"SELECT count(*) FROM {source} WHERE {condition}", params).fetchone()[0]
-            rows = db.execute(
-                f"SELECT d.rowid, d.id, d.url, d.title, d.site, d.province, d.province_current, d.published_at,"
-                f" {score} AS score FROM {source} WHERE {condition}"
-                f" ORDER BY score DESC, d.published_ts DESC, d.id LIMIT ? OFFSET ?",
-                [*params, query.size, (query.page - 1) * query.size],
-            ).fetchall()
-            facets = self._facets(db, source, condition, params)
-            highlights = self._highlights(db, match, [r[0] for r in rows]) if match else {}
+            total = db.execute(f"SELECT count(*) FROM {selection.source} WHERE {selection.condition}",
+                               selection.params).fetchone()[0]
+            rows = db.execute(f"SELECT * FROM ({ranked}) WHERE {after} ORDER BY score DESC, ts DESC, id"
+                              f" LIMIT ? OFFSET ?", [*params, query.size, offset]).fetchall()
+            facets = self._facets(db, selection)
+            highlights = self._highlights(db, selection.match, [r[0] for r in rows]) if selection.match else {}
             topics = self._topics(db, [r[0] for r in rows])
         except sqlite3.OperationalError as exc:
             raise QuerySyntaxError(f"cannot search for {query.q!r}: {exc}") from exc
@@ -151,23 +207,53 @@ class EmbeddedBackend:
                 highlights=highlights.get(r[0], []), topics=topics.get(r[0], []))
             for r in rows
         ]
-        return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets)
+        more = len(rows) == query.size and offset + len(rows) < total
+        next_cursor = encode_cursor([rows[-1][8], rows[-1][9], rows[-1][1]]) if rows and more else None
+        return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets,
+                              next_cursor=next_cursor)
 
     def match_ids(self, query: SearchQuery, after: str = "", limit: int = 500) -> list[str]:
         """Ids of every article the query matches (not one page of hits), after ``after`` in id order."""
-        _, source, condition, params = _selection(query)
+        selection = _selection(query)
         try:
             rows = self._connect().execute(
-                f"SELECT d.id FROM {source} WHERE {condition} AND d.id > ? ORDER BY d.id LIMIT ?",
-                [*params, after, limit]).fetchall()
+                f"SELECT d.id FROM {selection.source} WHERE {selection.condition} AND d.id > ? ORDER BY d.id LIMIT ?",
+                [*selection.params, after, limit]).fetchall()
         except sqlite3.OperationalError as exc:
             raise QuerySyntaxError(f"cannot search for {query.q!r}: {exc}") from exc
         return [row[0] for row in rows]
 
+    def aggregate(self, request: AggregateQuery) -> AggregateResponse:
+        db = self._connect()
+        selection = _selection(request.search)
+        matched = f"SELECT d.rowid FROM {selection.source} WHERE {selection.condition}"
+        period_format = PERIOD_FORMATS[request.interval.value]
+        period = f"strftime('{period_format}', published_ts + {UTC_OFFSET_SECONDS}, 'unixepoch')"
+        type_filter, type_params = ("AND type = ?", [request.top_entity_type]) if request.top_entity_type else ("", [])
+        try:
+            total = db.execute(f"SELECT count(*) FROM ({matched})", selection.params).fetchone()[0]
+            histogram = db.execute(
+                f"SELECT {period} p, count(*) FROM docs WHERE rowid IN ({matched})"
+                " AND published_ts IS NOT NULL GROUP BY p ORDER BY p", selection.params).fetchall()
+            entities = db.execute(
+                f"SELECT entity_id, min(type), min(name), count(DISTINCT rowid) c FROM doc_entities"
+                f" WHERE rowid IN ({matched}) {type_filter} GROUP BY entity_id ORDER BY c DESC, entity_id LIMIT ?",
+                [*selection.params, *type_params, request.size]).fetchall()
+            topics = db.execute(
+                f"SELECT label, count(*) c FROM doc_topics WHERE rowid IN ({matched}) GROUP BY label"
+                " ORDER BY c DESC, label LIMIT ?", [*selection.params, request.size]).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QuerySyntaxError(f"cannot search for {request.search.q!r}: {exc}") from exc
+        return AggregateResponse(
+            total=total, interval=request.interval,
+            histogram=[Bucket(key=k, count=c) for k, c in histogram],
+            entities=[EntityCount(id=i, type=t, name=n, count=c) for i, t, n, c in entities],
+            topics=[FacetValue(value=v, count=c) for v, c in topics],
+        )
+
     @staticmethod
-    def _facets(db: sqlite3.Connection, source: str, condition: str,
-                params: list[object]) -> dict[str, list[FacetValue]]:
-        matched = f"SELECT d.rowid FROM {source} WHERE {condition}"
+    def _facets(db: sqlite3.Connection, selection: _Selection) -> dict[str, list[FacetValue]]:
+        matched = f"SELECT d.rowid FROM {selection.source} WHERE {selection.condition}"
         queries = {
             "site": f"SELECT site, count(*) c FROM docs WHERE rowid IN ({matched}) GROUP BY site",
             "province": f"SELECT province_current, count(*) c FROM docs WHERE rowid IN ({matched})"
@@ -178,7 +264,7 @@ class EmbeddedBackend:
         }
         return {
             name: [FacetValue(value=v, count=c) for v, c in
-                   db.execute(f"{sql} ORDER BY c DESC, 1 LIMIT {FACET_LIMIT}", params).fetchall()]
+                   db.execute(f"{sql} ORDER BY c DESC, 1 LIMIT {FACET_LIMIT}", selection.params).fetchall()]
             for name, sql in queries.items()
         }
 
@@ -210,41 +296,51 @@ class EmbeddedBackend:
         return result
 
 
-def _entity_name(entity) -> str:  # type: ignore[no-untyped-def]
-    return str(entity.attrs.get("name") or entity.attrs.get("canonical") or entity.text)
-
-
 def _literal(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 
 
-def _match_expression(q: str) -> str:
-    """FTS5 expression: every word or phrase must match folded text; exact spellings and the whole
-    query as a phrase add to the score."""
-    if q.count('"') % 2:
-        raise QuerySyntaxError(f"unbalanced quote in query {q!r}")
-    parts: list[str] = []
-    for phrase, word in _QUERY_TOKENS.findall(q):
-        term = " ".join(_TERM_CHARS.sub(" ", phrase or word).split())
-        if term:
-            parts.append(term)
-    if not parts:
-        raise QuerySyntaxError(f"nothing searchable in query {q!r}")
-    folded = " AND ".join(_literal(fold(p)) for p in parts)
-    exact = " AND ".join(_literal(unify_tones(p)) for p in parts)
-    expression = f"({{title_folded body_folded}} : ({folded})) OR ({{title_exact body_exact}} : ({exact}))"
-    if len(parts) > 1:
-        expression += f" OR ({{title_folded body_folded}} : {_literal(fold(' '.join(parts)))})"
+def _required(parsed: ParsedQuery) -> str:
+    """Every word or phrase, folded: what an article must contain to match."""
+    return "{title_folded body_folded} : (" + " AND ".join(_literal(p) for p in parsed.folded) + ")"
+
+
+def _ranking(parsed: ParsedQuery) -> str:
+    """The expression bm25 scores: the required terms, exact spellings, the whole query as a phrase and
+    segmented-word joins (FTS5 scores every phrase of the expression that a row contains)."""
+    expression = _required(parsed)
+    expression += " OR ({title_exact body_exact} : (" + " AND ".join(_literal(p) for p in parsed.exact) + "))"
+    if len(parsed.parts) > 1:
+        expression += f" OR ({{title_folded body_folded}} : {_literal(' '.join(parsed.folded))})"
+    joins = parsed.joins()
+    if joins:
+        expression += " OR ({words} : (" + " OR ".join(_literal(j) for j in joins) + "))"
     return expression
 
 
-def _selection(query: SearchQuery) -> tuple[str | None, str, str, list[object]]:
-    """The FTS expression (if any), the FROM clause, the WHERE condition and its parameters of ``query``."""
-    match = _match_expression(query.q) if query.q.strip() else None
+@dataclass(frozen=True, slots=True)
+class _Selection:
+    match: str | None  # the ranking expression, if the query has text
+    required: str  # the folded expression every match satisfies
+    source: str
+    condition: str
+    params: list[object]
+
+
+def _selection(query: SearchQuery) -> _Selection:
+    """The FTS expressions (if any), the FROM clause, the WHERE condition and its parameters of ``query``."""
     where, params = _filters(query)
-    if not match:
-        return None, "docs d", " AND ".join(where) or "1", params
-    return match, "fts JOIN docs d ON d.rowid = fts.rowid", " AND ".join(["fts MATCH ?", *where]), [match, *params]
+    if not query.q.strip():
+        return _Selection(None, "", "docs d", " AND ".join(where) or "1", params)
+    parsed = parse_query(query.q)
+    required, ranking = _required(parsed), _ranking(parsed)
+    condition = ["fts MATCH ?"]
+    match_params: list[object] = [ranking]
+    if parsed.joins():  # joins alone must not make a match
+        condition.append("fts.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+        match_params.append(required)
+    return _Selection(ranking, required, "fts JOIN docs d ON d.rowid = fts.rowid",
+                      " AND ".join([*condition, *where]), [*match_params, *params])
 
 
 def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:

@@ -28,9 +28,19 @@ def marked_spans(marked: str) -> list[tuple[int, int]]:
 
 def fragments(text: str, spans: list[tuple[int, int]], context: int = FRAGMENT_CONTEXT,
               limit: int = MAX_FRAGMENTS) -> list[str]:
-    """Up to ``limit`` HTML-escaped fragments of ``text`` with each span wrapped in ``<em>``."""
+    """Up to ``limit`` HTML-escaped fragments of ``text`` with each span wrapped in ``<em>``.
+
+    Spans with only spaces between them become one (``<em>chuyển đổi số</em>``), whichever engine
+    reported the words of a phrase separately.
+    """
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and (start <= merged[-1][1] or not text[merged[-1][1]:start].strip(" ")):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
     windows: list[list[tuple[int, int]]] = []
-    for span in sorted(spans):
+    for span in merged:
         if windows and span[0] - windows[-1][-1][1] <= context:
             windows[-1].append(span)
         else:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import json
 from datetime import date, datetime
+from enum import StrEnum
 
 from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 
@@ -23,6 +26,9 @@ class SearchQuery(BaseModel):
     date_to: date | None = Field(None, description="Published on or before this day")
     page: int = Field(1, ge=1, le=10_000)
     size: int = Field(10, ge=1, le=100)
+    cursor: str | None = Field(
+        None, description="The next_cursor of the previous response: the next page, at any depth (keyset "
+                          "pagination; page is then ignored). Pages by number stop at result 10,000.")
 
     @field_validator("province")
     @classmethod
@@ -37,7 +43,13 @@ class SearchQuery(BaseModel):
     def _check_range(self) -> SearchQuery:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise ValueError(f"date_from {self.date_from} is after date_to {self.date_to}")
+        if self.cursor is None and self.page * self.size > MAX_PAGED_RESULTS:
+            raise ValueError(f"page {self.page} of size {self.size} is past result {MAX_PAGED_RESULTS:,}; "
+                             "follow next_cursor to read further")
         return self
+
+
+MAX_PAGED_RESULTS = 10_000  # Elasticsearch's from + size window; both backends keep the same limit
 
 
 class Hit(BaseModel):
@@ -64,6 +76,43 @@ class SearchResponse(BaseModel):
     size: int
     hits: list[Hit]
     facets: dict[str, list[FacetValue]] = Field(default_factory=dict)
+    next_cursor: str | None = Field(None, description="Pass as cursor for the page after this one; none at the end")
+
+
+class Interval(StrEnum):
+    day = "day"
+    month = "month"
+    year = "year"
+
+
+class AggregateQuery(BaseModel):
+    """Charts over the articles a search selects: articles per period, top entities, topic counts."""
+
+    search: SearchQuery
+    interval: Interval = Interval.month
+    top_entity_type: str | None = Field(None, description="Count only entities of this type (official, agency…)")
+    size: int = Field(10, ge=1, le=100, description="Entries in each top list")
+
+
+class Bucket(BaseModel):
+    key: str = Field(description="Period start (2024-03 for a month, 2024-03-05 for a day, 2024 for a year)")
+    count: int
+
+
+class EntityCount(BaseModel):
+    id: str
+    type: str
+    name: str
+    count: int = Field(description="Articles mentioning it")
+
+
+class AggregateResponse(BaseModel):
+    total: int
+    interval: Interval
+    histogram: list[Bucket] = Field(description="Articles per period, in order; periods without articles omitted; "
+                                                "articles without a date are not counted")
+    entities: list[EntityCount]
+    topics: list[FacetValue]
 
 
 def validation_message(exc: ValidationError) -> str:
@@ -73,3 +122,18 @@ def validation_message(exc: ValidationError) -> str:
 
 class QuerySyntaxError(ValueError):
     """The query text cannot be searched (unbalanced quotes, nothing searchable); reported as HTTP 400."""
+
+
+def encode_cursor(values: list[object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, length: int) -> list[object]:
+    """The sort values inside a cursor; a cursor that was not ours is a 400, not a 500."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, TypeError) as exc:
+        raise QuerySyntaxError(f"invalid cursor {cursor[:40]!r}") from exc
+    if not isinstance(values, list) or len(values) != length:
+        raise QuerySyntaxError(f"invalid cursor {cursor[:40]!r}")
+    return values

@@ -1,0 +1,1 @@
+"""The Elasticsearch backend, its index layout, and a local single node for development and tests."""
