@@ -195,7 +195,8 @@ class EmbeddedBackend:
             total = db.execute(f"SELECT count(*) FROM {selection.source} WHERE {selection.condition}",
                                selection.params).fetchone()[0]
             rows = db.execute(f"SELECT * FROM ({ranked}) WHERE {after} ORDER BY score DESC, ts DESC, id"
-                              f" LIMIT ? OFFSET ?", [*params, query.size, offset]).fetchall()
+                              f" LIMIT ? OFFSET ?", [*params, query.size + 1, offset]).fetchall()
+            more, rows = len(rows) > query.size, rows[:query.size]  # one row more tells if a next page exists
             facets = self._facets(db, selection)
             highlights = self._highlights(db, selection.match, [r[0] for r in rows]) if selection.match else {}
             topics = self._topics(db, [r[0] for r in rows])
@@ -207,7 +208,6 @@ class EmbeddedBackend:
                 highlights=highlights.get(r[0], []), topics=topics.get(r[0], []))
             for r in rows
         ]
-        more = len(rows) == query.size and offset + len(rows) < total
         next_cursor = encode_cursor([rows[-1][8], rows[-1][9], rows[-1][1]]) if rows and more else None
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets,
                               next_cursor=next_cursor)

