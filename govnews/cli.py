@@ -100,7 +100,7 @@ def main_options(
     if not err.is_terminal:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
-    for noisy in ("scrapy", "twisted", "trafilatura", "httpx", "filelock", "urllib3", "alembic"):
+    for noisy in ("scrapy", "twisted", "trafilatura", "httpx", "filelock", "urllib3", "alembic", "elastic_transport"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
     ctx.obj = {"settings": settings}
 
@@ -495,6 +495,98 @@ def eval_targets(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Spl
                  baseline: BaselineOption = True) -> None:
     """Targets matched on overlapping span; deadline accuracy."""
     _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline)
+
+
+class SearchBackendChoice(StrEnum):
+    embedded = "embedded"
+    elasticsearch = "elasticsearch"
+    both = "both"
+
+
+@eval_app.command("search")
+def eval_search(
+    ctx: typer.Context,
+    judgements: Annotated[Path | None, typer.Argument(help="Judged queries (default models/gold/search/queries.jsonl)"
+                                                           "; texts are read from the shared corpus.")] = None,
+    backend: Annotated[SearchBackendChoice, typer.Option(
+        help="Which engines; Elasticsearch is ELASTICSEARCH_URL's, or a local node started for the run.")]
+    = SearchBackendChoice.both,
+    json_path: JsonOption = None,
+) -> None:
+    """nDCG@10 and recall@10 per engine and query kind, beside stock SQLite FTS5; unaccented queries beside
+    their accented forms."""
+    import tempfile
+
+    from search.embedded import EmbeddedBackend
+    from search.relevance import (
+        DEFAULT_JUDGEMENTS,
+        StockFts,
+        backend_ranker,
+        corpus_records,
+        evaluate,
+        load_judgements,
+        render_markdown,
+    )
+
+    settings = _settings(ctx)
+    try:
+        judged = load_judgements(judgements or DEFAULT_JUDGEMENTS)
+        records = corpus_records(settings.shared_dir)
+    except (ConfigError, InputError) as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    rankers: dict[str, Callable[[str], list[str]]] = {"stock SQLite FTS5 (baseline)": StockFts(records)}
+    with tempfile.TemporaryDirectory(prefix="govnews-relevance-") as tmp, _elasticsearch_for(settings, backend) as es:
+        if backend is not SearchBackendChoice.elasticsearch:
+            embedded = EmbeddedBackend(Path(tmp) / "search.sqlite")
+            with _status(f"indexing {len(records)} corpus articles (embedded)"):
+                embedded.index(records)
+            rankers["govnews embedded"] = backend_ranker(embedded)
+        if es is not None:
+            with _status(f"indexing {len(records)} corpus articles (Elasticsearch)"):
+                es.rebuild(records)
+            rankers["govnews Elasticsearch"] = backend_ranker(es)
+        results = evaluate(judged, rankers)
+    out.print(f"search relevance: {results['queries']} judged queries over {len(records)} corpus articles "
+              f"({results['pairs']} unaccented/accented pairs), k={results['k']}", highlight=False)
+    out.print(render_markdown(results), highlight=False)
+    if json_path:
+        json_path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        err.print(f"wrote {json_path}")
+
+
+@contextmanager
+def _elasticsearch_for(settings: Settings, choice: SearchBackendChoice) -> Iterator[Any]:
+    """An Elasticsearch backend on a scratch index (ELASTICSEARCH_URL's cluster, else a local node started
+    for this run and stopped after it), or None when only the embedded engine is wanted."""
+    if choice is SearchBackendChoice.embedded:
+        yield None
+        return
+    from search.elastic import node
+    from search.elastic.backend import ElasticsearchBackend
+
+    started = None
+    url = settings.elasticsearch_url
+    if not url:
+        with _status("starting a local Elasticsearch node"):
+            started = node.start("eval")
+        url = started.url
+    backend = ElasticsearchBackend(settings.model_copy(update={"elasticsearch_url": url,
+                                                               "elasticsearch_index": "govnews-eval-scratch"}))
+    try:
+        yield backend
+    finally:
+        backend.client.indices.delete(index=backend.current_index(), ignore_unavailable=True)
+        backend.close()
+        if started:
+            node.stop("eval", remove=True)
+
+
+@contextmanager
+def _status(message: str) -> Iterator[None]:
+    with err.status(message):
+        yield
+    err.print(f"{message}: done", highlight=False)
 
 
 @bench_app.command("extraction")

@@ -301,15 +301,16 @@ def _literal(text: str) -> str:
 
 
 def _required(parsed: ParsedQuery) -> str:
-    """Every word or phrase, folded: what an article must contain to match."""
-    return "{title_folded body_folded} : (" + " AND ".join(_literal(p) for p in parsed.folded) + ")"
+    """Every unit of the query, folded, in any of its spellings: what an article must contain to match."""
+    units = " AND ".join("(" + " OR ".join(_literal(a) for a in unit.alternatives) + ")" for unit in parsed.units)
+    return "{title_folded body_folded} : (" + units + ")"
 
 
 def _ranking(parsed: ParsedQuery) -> str:
-    """The expression bm25 scores: the required terms, exact spellings, the whole query as a phrase and
-    segmented-word joins (FTS5 scores every phrase of the expression that a row contains)."""
+    """The expression bm25 scores: the required units, exact spellings as typed, the whole query as a
+    phrase and segmented-word joins (FTS5 scores every phrase of the expression that a row contains)."""
     expression = _required(parsed)
-    expression += " OR ({title_exact body_exact} : (" + " AND ".join(_literal(p) for p in parsed.exact) + "))"
+    expression += " OR ({title_exact body_exact} : (" + " AND ".join(_literal(u.exact) for u in parsed.units) + "))"
     if len(parsed.parts) > 1:
         expression += f" OR ({{title_folded body_folded}} : {_literal(' '.join(parsed.folded))})"
     joins = parsed.joins()

@@ -3,13 +3,18 @@
 Both backends match on text folded by :func:`pipeline.normalize.fold` (the one folding function, also
 applied to documents), score exact spellings higher, and reward query syllables that the document's
 segmentation joins into one word (``chuyển đổi`` as a word, not two syllables that happen to meet).
+A word or run of words that the gazetteers know under other spellings (``KH&CN`` / ``Khoa học và Công
+nghệ``, ``TP.HCM`` / ``Thành phố Hồ Chí Minh``) matches any of them.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 
+from pipeline.gazetteer import read_csv
 from pipeline.normalize import fold, unify_tones
 from search.query import QuerySyntaxError
 
@@ -17,26 +22,60 @@ from search.query import QuerySyntaxError
 # and exact spellings count more; query syllables the segmentation joins into one word add a little.
 FIELD_WEIGHTS = {"title_exact": 6.0, "body_exact": 2.0, "title_folded": 3.0, "body_folded": 1.0, "words": 1.5}
 MAX_JOIN = 4  # Vietnamese words rarely have more than four syllables
+MAX_SYNONYM_WORDS = 8
 _QUERY_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
 _TERM_CHARS = re.compile(r"[^\w&'-]+")
 _SYLLABLE = re.compile(r"[^\W_]+")
 
 
+def tokens(text: str) -> tuple[str, ...]:
+    """Folded word tokens, as both engines' tokenizers cut them (``KH&CN`` → ``kh``, ``cn``)."""
+    return tuple(_SYLLABLE.findall(fold(text)))
+
+
+@cache
+def synonyms() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Token key → every spelling of the same name (folded), from the abbreviation and province tables."""
+    groups: list[list[str]] = []
+    by_expansion: dict[str, list[str]] = defaultdict(list)
+    for row in read_csv("abbreviations.csv"):
+        by_expansion[row["expansion"]].append(row["abbreviation"])
+    groups += [[expansion, *abbreviations] for expansion, abbreviations in by_expansion.items()]
+    for row in read_csv("provinces.csv"):
+        groups.append([row["name"], *filter(None, row["aliases"].split(";"))])
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for group in groups:
+        spellings = tuple(dict.fromkeys(" ".join(tokens(s)) for s in group if tokens(s)))
+        for spelling in spellings:
+            key = tuple(spelling.split())
+            table[key] = tuple(dict.fromkeys([*table.get(key, ()), *spellings]))
+    return table
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One required part of a query: as typed, and the folded spellings any of which satisfies it."""
+
+    typed: str
+    alternatives: tuple[str, ...]
+
+    @property
+    def exact(self) -> str:
+        return unify_tones(self.typed)
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedQuery:
-    parts: tuple[str, ...]  # each required: a word or a phrase, punctuation removed, as typed
+    parts: tuple[str, ...]  # words and phrases, punctuation removed, as typed
+    units: tuple[Unit, ...]
 
     @property
     def folded(self) -> tuple[str, ...]:
         return tuple(fold(p) for p in self.parts)
 
-    @property
-    def exact(self) -> tuple[str, ...]:
-        return tuple(unify_tones(p) for p in self.parts)
-
     def joins(self) -> list[str]:
         """Runs of 2–4 consecutive query syllables joined as a segmented word would be (``chuyen_doi``)."""
-        syllables = _SYLLABLE.findall(fold(" ".join(self.parts)))
+        syllables = list(tokens(" ".join(self.parts)))
         return [
             "_".join(syllables[i:i + n])
             for n in range(2, MAX_JOIN + 1)
@@ -48,14 +87,37 @@ def parse_query(q: str) -> ParsedQuery:
     """Raises :class:`QuerySyntaxError` for unbalanced quotes or a query with nothing searchable."""
     if q.count('"') % 2:
         raise QuerySyntaxError(f"unbalanced quote in query {q!r}")
-    parts = []
+    parts: list[tuple[str, bool]] = []
     for phrase, word in _QUERY_TOKENS.findall(q):
         term = " ".join(_TERM_CHARS.sub(" ", phrase or word).split())
-        if term:
-            parts.append(term)
+        if term and tokens(term):
+            parts.append((term, bool(phrase)))
     if not parts:
         raise QuerySyntaxError(f"nothing searchable in query {q!r}")
-    return ParsedQuery(tuple(parts))
+    return ParsedQuery(tuple(p for p, _ in parts), _units(parts))
+
+
+def _units(parts: list[tuple[str, bool]]) -> tuple[Unit, ...]:
+    """Group words into units, the longest run of words that is a known name first; a quoted phrase is one
+    unit (with the other spellings of the name if it is one)."""
+    table = synonyms()
+    units: list[Unit] = []
+    i = 0
+    while i < len(parts):
+        text, quoted = parts[i]
+        end = i + 1
+        if not quoted:
+            for j in range(min(len(parts), i + MAX_SYNONYM_WORDS), i + 1, -1):
+                run = parts[i:j]
+                if not any(q for _, q in run) and tuple(t for p, _ in run for t in tokens(p)) in table:
+                    end = j
+                    break
+        typed = " ".join(p for p, _ in parts[i:end])
+        key = tuple(t for p, _ in parts[i:end] for t in tokens(p))
+        own = " ".join(key)
+        units.append(Unit(typed, tuple(dict.fromkeys([own, *table.get(key, ())]))))
+        i = end
+    return tuple(units)
 
 
 def segmented_field(words: list[str]) -> str:

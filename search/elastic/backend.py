@@ -35,7 +35,7 @@ from search.query import (
     decode_cursor,
     encode_cursor,
 )
-from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query
+from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query, tokens
 
 log = logging.getLogger(__name__)
 
@@ -268,18 +268,26 @@ def _fields(*names: str) -> list[str]:
 
 
 def _phrase(text: str, *fields: str) -> dict[str, Any]:
+    """A word or phrase in any of ``fields``. One word is scored as BM25F over the fields taken together
+    (``combined_fields``), as FTS5 scores a row: per-field statistics would give a common word in a short
+    title a rare word's weight. Phrases (which ``combined_fields`` cannot match) sum per-field scores."""
+    if len(tokens(text)) == 1:
+        return {"combined_fields": {"query": text, "fields": _fields(*fields), "operator": "and"}}
     return {"multi_match": {"query": text, "type": "phrase", "fields": _fields(*fields), "tie_breaker": 1.0}}
 
 
 def _required(parsed: ParsedQuery) -> dict[str, Any]:
-    """Every word or phrase, folded, in the title or the body."""
-    return {"bool": {"must": [_phrase(p, "title_folded", "body_folded") for p in parsed.folded]}}
+    """Every unit of the query, folded, in any of its spellings, in the title or the body."""
+    return {"bool": {"must": [
+        {"bool": {"should": [_phrase(a, "title_folded", "body_folded") for a in unit.alternatives],
+                  "minimum_should_match": 1}}
+        for unit in parsed.units]}}
 
 
 def _ranking_text(parsed: ParsedQuery, highlight: bool = False) -> dict[str, Any]:
-    """What scores: the required terms, exact spellings, the whole query as a phrase, segmented joins."""
-    should: list[dict[str, Any]] = [{"bool": {"must": [_phrase(p, "title_exact", "body_exact")
-                                                       for p in parsed.exact]}}]
+    """What scores: the required units, exact spellings as typed, the whole query as a phrase, segmented joins."""
+    should: list[dict[str, Any]] = [{"bool": {"must": [_phrase(u.exact, "title_exact", "body_exact")
+                                                       for u in parsed.units]}}]
     if len(parsed.parts) > 1:
         should.append(_phrase(" ".join(parsed.folded), "title_folded", "body_folded"))
     joins = parsed.joins()

@@ -63,7 +63,8 @@ def test_ranked_queries_agree_in_the_top_ten(both, q):
     assert len(set(top_a) & set(top_b)) / len(top_a) >= 0.8, (top_a, top_b)  # the parity bar
     highlights_b = {h.id: h.highlights for h in b.hits}
     for hit in a.hits:  # both mark the same words of the accented text
-        assert hit.highlights == highlights_b[hit.id]
+        if hit.id in highlights_b:
+            assert hit.highlights == highlights_b[hit.id]
 
 
 def test_diacritic_free_query_finds_accented_text_and_highlights_it(both):
