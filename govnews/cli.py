@@ -556,7 +556,8 @@ def eval_search(
 
 
 @contextmanager
-def _elasticsearch_for(settings: Settings, choice: SearchBackendChoice) -> Iterator[Any]:
+def _elasticsearch_for(settings: Settings, choice: SearchBackendChoice, index: str = "govnews-eval-scratch",
+                       node_name: str = "eval", heap: str | None = None) -> Iterator[Any]:
     """An Elasticsearch backend on a scratch index (ELASTICSEARCH_URL's cluster, else a local node started
     for this run and stopped after it), or None when only the embedded engine is wanted."""
     if choice is SearchBackendChoice.embedded:
@@ -569,17 +570,17 @@ def _elasticsearch_for(settings: Settings, choice: SearchBackendChoice) -> Itera
     url = settings.elasticsearch_url
     if not url:
         with _status("starting a local Elasticsearch node"):
-            started = node.start("eval")
+            started = node.start(node_name, heap=heap)
         url = started.url
     backend = ElasticsearchBackend(settings.model_copy(update={"elasticsearch_url": url,
-                                                               "elasticsearch_index": "govnews-eval-scratch"}))
+                                                               "elasticsearch_index": index}))
     try:
         yield backend
     finally:
         backend.client.indices.delete(index=backend.current_index(), ignore_unavailable=True)
         backend.close()
         if started:
-            node.stop("eval", remove=True)
+            node.stop(node_name, remove=True)
 
 
 @contextmanager
@@ -587,6 +588,75 @@ def _status(message: str) -> Iterator[None]:
     with err.status(message):
         yield
     err.print(f"{message}: done", highlight=False)
+
+
+@bench_app.command("search")
+def bench_search(
+    ctx: typer.Context,
+    articles: Annotated[int, typer.Option(help="Synthetic pre-processed articles to index.")] = 100_000,
+    requests: Annotated[int, typer.Option(help="/search requests per backend.")] = 2_000,
+    clients: Annotated[int, typer.Option(help="Concurrent clients.")] = 20,
+    backend: Annotated[SearchBackendChoice, typer.Option(
+        help="Which engines; Elasticsearch is ELASTICSEARCH_URL's, or a local node started for the run.")]
+    = SearchBackendChoice.both,
+) -> None:
+    """Bulk indexing rate (articles/s) and /search latency (p50/p95/p99 over HTTP, concurrent clients) of
+    the embedded engine and Elasticsearch on the same synthetic articles."""
+    import tempfile
+
+    from pipeline.benchmark import cores
+    from search.bench import measure_latency, serve, synthetic_documents, time_indexing
+    from search.elastic.node import free_port
+    from search.embedded import EmbeddedBackend
+
+    settings = _settings(ctx)
+    with _status(f"building {articles:,} synthetic pre-processed articles"):
+        documents = list(synthetic_documents(articles))
+    index_runs, latency_runs = [], []
+    with tempfile.TemporaryDirectory(prefix="govnews-bench-search-") as tmp, \
+            _elasticsearch_for(settings, backend, "govnews-bench", node_name="bench", heap="1g") as es:
+        if backend is not SearchBackendChoice.elasticsearch:
+            embedded = EmbeddedBackend(Path(tmp) / "search.sqlite")
+            with _status("embedded: indexing"):
+                index_runs.append(time_indexing("embedded (SQLite FTS5)", embedded.index_documents, documents))
+            embedded.close()
+            port = free_port()
+            server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "embedded"}, port)
+            try:
+                with _status(f"embedded: {requests} searches from {clients} clients"):
+                    latency_runs.append(measure_latency("embedded (SQLite FTS5)", port, requests, clients))
+            finally:
+                server.terminate()
+                server.wait()
+        if es is not None:
+            with _status("Elasticsearch: bulk loading"):
+                index_runs.append(_time_bulk_load(es, documents))
+            port = free_port()
+            server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "elasticsearch",
+                            "ELASTICSEARCH_URL": es.url or "", "GOVNEWS_ELASTICSEARCH_INDEX": es.alias}, port)
+            try:
+                with _status(f"Elasticsearch: {requests} searches from {clients} clients"):
+                    latency_runs.append(measure_latency("Elasticsearch", port, requests, clients))
+            finally:
+                server.terminate()
+                server.wait()
+    table = Table(title=f"search benchmark: {articles:,} synthetic articles, {cores()} cores, loopback HTTP")
+    for column in ("backend", "index articles/s", "requests", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
+                   "errors"):
+        table.add_column(column, justify="left" if column == "backend" else "right")
+    for run, latency in zip(index_runs, latency_runs, strict=True):
+        table.add_row(run.backend, f"{run.per_second:,.0f}", str(latency.requests), str(latency.clients),
+                      f"{latency.requests / latency.seconds:,.0f}", f"{latency.p50_ms:.1f}", f"{latency.p95_ms:.1f}",
+                      f"{latency.p99_ms:.1f}", str(latency.errors))
+    out.print(table)
+
+
+def _time_bulk_load(es: Any, documents: list[Any]) -> Any:
+    from search.bench import IndexRun
+
+    started = time.perf_counter()
+    count = es.bulk_load(documents)
+    return IndexRun("Elasticsearch", count, time.perf_counter() - started)
 
 
 @bench_app.command("extraction")

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 FACET_LIMIT = 20
 BULK_CHUNK = 500
 BULK_RETRIES = 5  # 429 (queue full) is retried with exponential backoff: the bulk backpressure
+BULK_THREADS = 2
 HIGHLIGHT_MAX_OFFSET = 999_999
 PERIOD_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 SORT = [{"_score": "desc"}, {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
@@ -87,9 +88,10 @@ class ElasticsearchBackend:
         stamp = datetime.now(VN_TZ).strftime("%Y%m%d%H%M%S%f")
         return f"{self.alias}-v{self.mapping['version']}-{stamp}"
 
-    def _create_index(self) -> str:
+    def _create_index(self, **settings: str) -> str:
         name = self._new_index_name()
-        self.client.indices.create(index=name, settings=self.mapping["settings"], mappings=self.mapping["mappings"])
+        self.client.indices.create(index=name, settings={**self.mapping["settings"], **settings},
+                                   mappings=self.mapping["mappings"])
         return name
 
     def _ensure_index(self) -> None:
@@ -111,15 +113,23 @@ class ElasticsearchBackend:
     def rebuild(self, records: Iterable[ArticleRecord] | None = None) -> int:
         """Fill a new index (from ``records``, or by scanning the current index when only the mapping
         changed), then point the alias at it atomically and drop the old one: no search sees a gap."""
+        if records is None:
+            old = self.current_index()
+            sources = (hit["_source"] for hit in helpers.scan(self.client, index=old, size=BULK_CHUNK))
+            return self._swap_in({"_id": s["id"], "_source": s} for s in sources)
+        return self.bulk_load(build_document(r) for r in records)
+
+    def bulk_load(self, documents: Iterable[SearchDocument]) -> int:
+        """Replace the whole index by ``documents`` (pre-processed), loaded into a new index and swapped in."""
+        return self._swap_in({"_id": d.id, "_source": d.to_elasticsearch()} for d in documents)
+
+    def _swap_in(self, actions: Iterator[dict[str, Any]]) -> int:
         old = self.current_index()
-        new = self._create_index()
+        new = self._create_index(refresh_interval="-1")  # no refreshes while loading: the bulk-load setting
         try:
-            if records is None:
-                sources = (hit["_source"] for hit in helpers.scan(self.client, index=old, size=BULK_CHUNK))
-                count = self._bulk(new, ({"_id": s["id"], "_source": s} for s in sources))
-            else:
-                count = self._bulk(new, ({"_id": d.id, "_source": d.to_elasticsearch()}
-                                         for d in (build_document(r) for r in records)))
+            count = self._bulk(new, actions, threads=BULK_THREADS)
+            self.client.indices.put_settings(index=new, settings={
+                "refresh_interval": self.mapping["settings"]["refresh_interval"]})
             self.client.indices.refresh(index=new)
             self.client.indices.update_aliases(actions=[
                 {"remove": {"index": old, "alias": self.alias}},
@@ -146,13 +156,20 @@ class ElasticsearchBackend:
         """Index (or replace: the id is the article id) without waiting for a refresh."""
         return self._bulk(self.alias, ({"_id": d.id, "_source": d.to_elasticsearch()} for d in documents))
 
-    def _bulk(self, index: str, actions: Iterator[dict[str, Any]]) -> int:
+    def _bulk(self, index: str, actions: Iterator[dict[str, Any]], threads: int = 1) -> int:
+        """Send ``actions`` in chunks; 429s are retried with backoff (streaming) and the thread pool never
+        has more than ``threads`` chunks in flight (parallel), so a busy cluster slows the producer down."""
         count, errors = 0, []
+        tagged = ({"_index": index, **a} for a in actions)
+        options = {"chunk_size": BULK_CHUNK, "raise_on_error": False, "raise_on_exception": True}
         try:
-            for ok, item in helpers.streaming_bulk(
-                    self.client, ({"_index": index, **a} for a in actions), chunk_size=BULK_CHUNK,
-                    max_retries=BULK_RETRIES, initial_backoff=1, max_backoff=30, raise_on_error=False,
-                    raise_on_exception=True):
+            if threads > 1:
+                results = helpers.parallel_bulk(self.client.options(max_retries=BULK_RETRIES, retry_on_status=(429,)),
+                                                tagged, thread_count=threads, queue_size=threads, **options)
+            else:
+                results = helpers.streaming_bulk(self.client, tagged, max_retries=BULK_RETRIES, initial_backoff=1,
+                                                 max_backoff=30, **options)
+            for ok, item in results:
                 if ok:
                     count += 1
                 else:
@@ -293,7 +310,9 @@ def _ranking_text(parsed: ParsedQuery, highlight: bool = False) -> dict[str, Any
     joins = parsed.joins()
     if joins and not highlight:
         should.append({"match": {"words": {"query": " ".join(joins), "boost": FIELD_WEIGHTS["words"]}}})
-    return {"bool": {"must": [_required(parsed)], "should": should}}
+    required = _required(parsed)
+    required["bool"]["boost"] = 2.0  # the embedded expression counts the required phrases twice
+    return {"bool": {"must": [required], "should": should}}
 
 
 def _query(parsed: ParsedQuery | None, query: SearchQuery) -> dict[str, Any]:
