@@ -13,7 +13,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from sqlalchemy import ColumnElement, and_, case, distinct, exists, func, or_, select
 from sqlalchemy.orm import Session
 
@@ -135,6 +135,12 @@ class DetailQuery(BaseModel):
     @classmethod
     def _known_type(cls, value: str | None) -> str | None:
         return _check_type(value)
+
+
+def problems(exc: ValidationError) -> str:
+    """A rejected request's reasons on one line, each naming its parameter (``size: …less than or equal to 100``)."""
+    return "; ".join(str(e["msg"]).removeprefix("Value error, ") if e["type"] == "value_error"
+                     else f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
 
 
 # -- listing -----------------------------------------------------------------------------------------------------
