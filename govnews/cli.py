@@ -195,6 +195,48 @@ def search(
     out.print(table)
 
 
+@app.command()
+def entities(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Name or part of it; diacritics optional; abbreviations match.")] = "",
+    type: Annotated[str | None, typer.Option("--type", "-t", help="official, person, agency, organization, "
+                                                                  "location or document.")] = None,
+    province: ProvinceOption = None,
+    page: int = 1,
+    size: Annotated[int, typer.Option(help="Entities per page (at most 100).")] = 20,
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+) -> None:
+    """Find officials, agencies, places and documents; --format json prints exactly what /entities returns."""
+    from pydantic import ValidationError
+
+    from govnews.store import Store
+    from search.entities import EntityQuery, problems, search_entities
+
+    try:
+        request = EntityQuery(q=query, type=type, province=province, page=page, size=size)
+    except ValidationError as exc:
+        err.print(f"[red]error:[/red] {problems(exc)}", highlight=False)
+        raise typer.Exit(2) from exc
+    store = Store(_settings(ctx).store_url())
+    try:
+        response = search_entities(store, request)
+    finally:
+        store.close()
+    if format is Format.json:
+        sys.stdout.write(response.model_dump_json(indent=2) + "\n")
+        return
+    table = Table(title=f"{response.total} entities")
+    for column in ("id", "type", "name", "attributes", "articles", "mentions", "last seen"):
+        table.add_column(column)
+    for item in response.items:
+        attributes = "; ".join(", ".join(filter(None, (t["title"], t.get("organization"))))
+                               for t in item.attributes.get("titles", [])) \
+            or ", ".join(f"{k}={v}" for k, v in item.attributes.items())
+        table.add_row(item.id, item.type, item.name, attributes, str(item.articles), str(item.mentions),
+                      item.last_seen.strftime("%Y-%m-%d") if item.last_seen else "")
+    out.print(table)
+
+
 def _day(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value) if value else None

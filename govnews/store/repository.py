@@ -123,6 +123,7 @@ class Store:
         if entity.type == "official" and row.type == "person":
             row.type = "official"  # a person once seen in office is an official
         row.attrs = _merge_attrs(copy.deepcopy(row.attrs or {}), entity, seen)  # a new value, so it is saved
+        row.name_key = entity_name_key(row.canonical, row.attrs)
 
     def delete(self, article_id: str) -> bool:
         with Session(self.engine) as session, session.begin():
@@ -244,6 +245,17 @@ def _merge_attrs(attrs: dict[str, Any], entity: Entity, seen: datetime) -> dict[
         if entity.attrs.get(key):
             attrs[key] = entity.attrs[key]
     return attrs
+
+
+def entity_name_key(canonical: str, attrs: dict[str, Any]) -> str:
+    """``|canonical|spelling|…|`` folded (``đ``→``d``, no diacritics), abbreviations also expanded
+    (``Sở TT&TT`` → ``sở thông tin và truyền thông``), so a LIKE finds a name however it is typed."""
+    from pipeline.gazetteer import default_gazetteer, loose_key
+
+    expand = default_gazetteer().expand
+    names = [canonical, *(s.get("text", "") for s in attrs.get("spellings", []))]
+    keys = dict.fromkeys(k for name in names for k in (loose_key(name), loose_key(expand(name))) if k)
+    return "|" + "|".join(k.replace("|", " ") for k in keys) + "|"
 
 
 def _to_record(row: ArticleRow) -> ArticleRecord:

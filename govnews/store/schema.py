@@ -74,6 +74,9 @@ class EntityRow(Base):
     attrs: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     first_seen: Mapped[datetime | None] = mapped_column(AwareDateTime())
     last_seen: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    # Every name it goes by (canonical first, spellings seen, abbreviations expanded), folded, as "|a|b|":
+    # SQL can then match what people type (no diacritics, any tone placement) with LIKE on any database.
+    name_key: Mapped[str | None] = mapped_column(Text)
 
 
 class MentionRow(Base):

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 from govnews import __version__
 from govnews.config import Settings
 from govnews.store import Store
-from search.api.routes import aggregate, articles, export, health, search
+from search.api.routes import aggregate, articles, entities, export, health, search
 from search.backend import open_backend
 
 
@@ -40,6 +40,6 @@ def create_app(settings: Settings) -> FastAPI:
         lifespan=lifespan,
         generate_unique_id_function=_operation_id,
     )
-    for module in (search, aggregate, articles, export, health):
+    for module in (search, aggregate, articles, entities, export, health):
         app.include_router(module.router)
     return app
