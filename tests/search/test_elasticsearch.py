@@ -176,3 +176,14 @@ def test_unreachable_elasticsearch_is_a_clear_service_error(tmp_path):
     settings = Settings(data_dir=tmp_path, database_url=None, elasticsearch_url="http://127.0.0.1:9")
     with pytest.raises(ServiceError, match="not reachable"):
         open_backend(settings)
+
+
+def test_es_status_of_a_node_that_is_not_running_exits_1(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", "from govnews.cli import main; main()", "es", "status", "--name",
+                             "never-started"], capture_output=True, text=True,
+                            env={**os.environ, "GOVNEWS_ES_HOME": str(tmp_path)})
+    assert result.returncode == 1 and "never-started: not running" in result.stderr

@@ -95,3 +95,21 @@ def test_query_syntax_errors_are_reported(backend):
         backend.search(SearchQuery(q="!!! ???"))
     with pytest.raises(ValueError, match="after date_to"):
         SearchQuery(date_from="2024-02-01", date_to="2024-01-01")
+
+
+def test_an_index_of_an_older_schema_is_emptied_not_misread(tmp_path, caplog):
+    import sqlite3
+
+    from search.embedded import EmbeddedBackend
+
+    path = tmp_path / "search.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+        db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+        db.execute("CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT)")
+        db.execute("INSERT INTO docs VALUES (1, 'old')")
+    with caplog.at_level("WARNING"):
+        backend = EmbeddedBackend(path)
+    assert backend.count() == 0
+    assert "govnews reindex" in caplog.text
+    backend.close()
