@@ -28,7 +28,8 @@ DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = ["url", "title", "published", "author", "text", "site", "fetched_at"]
+FEED_EXPORT_FIELDS = ["url", "title", "published", "author", "text", "site", "lead", "captions", "duplicate_of",
+                      "fetched_at"]
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"
