@@ -409,6 +409,46 @@ def eval_targets(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Spl
     _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline)
 
 
+@eval_app.command("crawl")
+def eval_crawl(json_path: JsonOption = None) -> None:
+    """Crawl the fixture portals from their start URLs only; recall, precision, titles, dates, body F1 and
+    boilerplate beside plain trafilatura on the same pages."""
+    from crawlers.evaluation import run_crawl_eval
+
+    try:
+        results = run_crawl_eval(log=lambda line: err.print(line, highlight=False))
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(2) from exc
+    ours, theirs, targets = results["govnews"], results["trafilatura"], results["targets"]
+    table = Table(title=f"crawl quality: {results['articles']} articles on {len(results['sites'])} fixture portals "
+                        f"({results['pages']} pages fetched), start URLs only, no profile")
+    for column in ("metric", "govnews", "plain trafilatura", "target"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    rows = [("items returned", "items", None, "d"), ("article recall", "recall", "recall", ".3f"),
+            ("article precision", "precision", "precision", ".3f"), ("title exact", "title_exact", None, ".3f"),
+            ("date accurate (minute)", "date_accuracy", "date_accuracy", ".3f"),
+            ("body token-F1", "body_f1", "body_f1", ".3f"), ("boilerplate leakage", "leakage", None, ".3f"),
+            ("byline exact", "author_exact", None, ".3f"), ("near-duplicates linked", "duplicates_linked", None, ".3f")]
+    for label, key, target_key, fmt in rows:
+        value = ours.get(key)
+        other = theirs.get(key)
+        target = f"≥ {targets[target_key]:.2f}" if target_key else ""
+        table.add_row(label, "–" if value is None else format(value, fmt), "–" if other is None else format(other, fmt),
+                      target)
+    out.print(table)
+    for name, scores in (("govnews", ours), ("trafilatura", theirs)):
+        for url in scores["missed"]:
+            out.print(f"{name} missed: {url}", highlight=False)
+        for url in scores["extra"]:
+            out.print(f"{name} extra: {url}", highlight=False)
+    met = all(ours[key] >= value for key, value in targets.items())
+    out.print(f"targets (recall, precision, dates ≥ 0.98; body F1 ≥ 0.95): {'met' if met else 'NOT met'}")
+    if json_path:
+        json_path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        err.print(f"wrote {json_path}")
+
+
 @bench_app.command("extraction")
 def bench_extraction(
     ctx: typer.Context,
