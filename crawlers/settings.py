@@ -27,6 +27,13 @@ DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
+# Incremental crawling and near-duplicates (crawlers/middlewares.py, crawlers/pipelines.py). The state URL
+# is the store's, set by `govnews crawl --incremental` and `govnews schedule`; without it nothing is remembered.
+DOWNLOADER_MIDDLEWARES = {"crawlers.middlewares.ConditionalRequestMiddleware": 560}
+ITEM_PIPELINES = {"crawlers.pipelines.IncrementalPipeline": 100, "crawlers.pipelines.NearDuplicatePipeline": 200}
+GOVNEWS_STATE_URL = None
+GOVNEWS_NEAR_DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 4-grams; republished copies score 0.8-1.0
+
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_EXPORT_FIELDS = ["url", "title", "published", "author", "text", "site", "lead", "captions", "duplicate_of",
                       "fetched_at"]

@@ -1,0 +1,52 @@
+"""Conditional requests: an article fetched before is asked for with ``If-None-Match`` /
+``If-Modified-Since``, and a ``304 Not Modified`` ends there, so a scheduled re-crawl downloads only what
+is new or changed. List pages are always fetched in full: they are where new articles appear."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy import Request
+from scrapy.exceptions import IgnoreRequest
+from scrapy.http import Response
+
+from crawlers.memory import CrawlMemory, memory_of
+from govnews.urls import article_id
+
+
+class ConditionalRequestMiddleware:
+    def __init__(self, memory: CrawlMemory, stats: Any, sites: Any) -> None:
+        self.memory = memory
+        self.stats = stats
+        self.sites = sites
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ConditionalRequestMiddleware:
+        return cls(memory_of(crawler), crawler.stats, lambda: getattr(crawler.spider, "sites", []))
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if not self.memory.enabled:
+            return None
+        self.memory.load(self.sites())
+        page = self.memory.pages.get(article_id(request.url))
+        if page is None or page.content_hash is None:
+            return None
+        if page.etag:
+            request.headers.setdefault(b"If-None-Match", page.etag.encode("latin-1"))
+        if page.last_modified:
+            request.headers.setdefault(b"If-Modified-Since", page.last_modified.encode("latin-1"))
+        return None
+
+    def process_response(self, request: Request, response: Response, spider: Any = None) -> Response:
+        if not self.memory.enabled:
+            return response
+        if response.status == 304:
+            self.stats.inc_value("govnews/not_modified")
+            raise IgnoreRequest(f"not modified: {request.url}")
+        if response.status == 200 and (b"ETag" in response.headers or b"Last-Modified" in response.headers):
+            self.memory.validators[article_id(request.url)] = (
+                response.headers.get(b"ETag", b"").decode("latin-1") or None,
+                response.headers.get(b"Last-Modified", b"").decode("latin-1") or None)
+        return response
+
+
