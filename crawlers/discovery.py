@@ -15,7 +15,7 @@ _FEED_LINKS = "//head/link[@rel='alternate' and ({})]/@href".format(
     " or ".join(f"contains(@type,'{t}')" for t in FEED_TYPES))
 
 
-def robots_sitemaps(robots_txt: str, base_url: str) -> list[str]:
+def robots_sitemaps(robots_txt: bytes, base_url: str) -> list[str]:
     """Sitemap URLs a robots.txt names."""
     return list(sitemap_urls_from_robots(robots_txt, base_url=base_url))
 

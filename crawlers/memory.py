@@ -5,6 +5,7 @@ a crawl killed mid-way loses at most that many updates (the articles themselves 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from crawlers.near_duplicates import NearDuplicateIndex
@@ -15,8 +16,9 @@ FLUSH_EVERY = 100
 
 
 class CrawlMemory:
-    def __init__(self, state_url: str | None, threshold: float) -> None:
+    def __init__(self, state_url: str | None, threshold: float, sites: Callable[[], list[str]]) -> None:
         self.state_url = state_url
+        self.sites = sites  # the crawl's sites, known once the spider exists
         self.threshold = threshold
         self.index = NearDuplicateIndex(threshold)
         self.pages: dict[str, PageState] = {}
@@ -30,14 +32,15 @@ class CrawlMemory:
         """Whether earlier crawls are remembered (a store is configured for incremental crawling)."""
         return self.state_url is not None
 
-    def load(self, sites: list[str]) -> None:
+    def load(self) -> None:
+        """Read the pages of the crawl's sites from the store, once."""
         if self._loaded:
             return
         self._loaded = True
         if self.state_url is None:
             return
         self._store = CrawlStateStore(Store(self.state_url))
-        self.pages = self._store.pages(sites)
+        self.pages = self._store.pages(self.sites())
         for page in self.pages.values():
             if page.minhash and not page.duplicate_of:
                 self.index.add_values(page.url, page.minhash)
@@ -63,6 +66,7 @@ def memory_of(crawler: Any) -> CrawlMemory:
     memory = getattr(crawler, "govnews_memory", None)
     if memory is None:
         memory = CrawlMemory(crawler.settings.get("GOVNEWS_STATE_URL"),
-                             crawler.settings.getfloat("GOVNEWS_NEAR_DUPLICATE_THRESHOLD", 0.7))
+                             crawler.settings.getfloat("GOVNEWS_NEAR_DUPLICATE_THRESHOLD", 0.7),
+                             lambda: list(getattr(crawler.spider, "sites", [])))
         crawler.govnews_memory = memory
     return memory

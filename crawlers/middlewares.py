@@ -15,19 +15,18 @@ from govnews.urls import article_id
 
 
 class ConditionalRequestMiddleware:
-    def __init__(self, memory: CrawlMemory, stats: Any, sites: Any) -> None:
+    def __init__(self, memory: CrawlMemory, stats: Any) -> None:
         self.memory = memory
         self.stats = stats
-        self.sites = sites
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> ConditionalRequestMiddleware:
-        return cls(memory_of(crawler), crawler.stats, lambda: getattr(crawler.spider, "sites", []))
+        return cls(memory_of(crawler), crawler.stats)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
         if not self.memory.enabled:
             return None
-        self.memory.load(self.sites())
+        self.memory.load()
         page = self.memory.pages.get(article_id(request.url))
         if page is None or page.content_hash is None:
             return None

@@ -11,6 +11,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 64  # signature length: 64 permutations estimate Jaccard to about ±0.06, plenty at a 0.7 cut
+SCHEME = "affine32"  # stored signatures are read back with the scheme that made them
 SHINGLE_WORDS = 4
 _WORD = re.compile(r"\w+")
 
@@ -18,7 +19,7 @@ _WORD = re.compile(r"\w+")
 def signature(text: str) -> MinHash:
     words = _WORD.findall(unicodedata.normalize("NFC", text).lower())
     shingles = {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(max(len(words) - SHINGLE_WORDS + 1, 1))}
-    minhash = MinHash(num_perm=NUM_PERM)
+    minhash = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     minhash.update_batch([s.encode("utf-8") for s in shingles])
     return minhash
 
@@ -37,7 +38,7 @@ class NearDuplicateIndex:
             self.signatures[url] = minhash
 
     def add_values(self, url: str, values: list[int]) -> None:
-        self.add(url, MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64)))
+        self.add(url, MinHash(num_perm=NUM_PERM, hashvalues=np.array(values, dtype=np.uint64), scheme=SCHEME))
 
     def closest(self, url: str, minhash: MinHash) -> str | None:
         """The URL of the most similar earlier body over the threshold, other than ``url`` itself."""

@@ -28,7 +28,7 @@ class IncrementalPipeline:
         return cls(memory_of(crawler), crawler.stats)
 
     def open_spider(self, spider: Any = None) -> None:
-        self.memory.load(getattr(spider, "sites", []))
+        self.memory.load()
 
     def close_spider(self, spider: Any = None) -> None:
         self.memory.flush()

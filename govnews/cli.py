@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -292,26 +292,100 @@ def _size(size: float) -> str:
 @app.command()
 def crawl(
     ctx: typer.Context,
-    start_urls: Annotated[list[str], typer.Argument(help="Start URL(s) of the sites to crawl.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Write raw articles here as JSON Lines.")],
+    targets: Annotated[list[str], typer.Argument(
+        help="Start URL(s) of the sites to crawl, or site profile names (see `govnews crawl-profiles`).")],
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write raw articles here as JSON Lines (default: run them through the pipeline "
+                               "into the store).")] = None,
     delay: Annotated[float | None, typer.Option(help="Seconds between requests to one site (default: adaptive).")]
     = None,
     max_pages: Annotated[int | None, typer.Option(help="Stop after this many pages.")] = None,
+    incremental: Annotated[bool, typer.Option(
+        help="Remember pages in the store: ask known articles with conditional requests, skip unchanged ones.")]
+    = False,
+    jobdir: Annotated[Path | None, typer.Option(
+        help="Scrapy job folder: a crawl stopped with Ctrl-C (or killed) resumes from here when run again.")]
+    = None,
+    job: Annotated[str, typer.Option(help="Name the run is recorded under (see `govnews crawl-runs`).")] = "crawl",
+    run_id: Annotated[int | None, typer.Option(hidden=True, help="Record into this claimed run (the scheduler).")]
+    = None,
 ) -> None:
     """Crawl news sites with the generic Scrapy spider (robots.txt obeyed, polite by default)."""
-    from crawlers.run import crawl as run_crawl
+    from crawlers.jobs import CrawlOptions, run_crawl_job
+    from govnews.tasks import ingest_path
 
-    overrides: dict[str, Any] = {"LOG_LEVEL": _settings(ctx).log_level.upper()}
-    if delay is not None:
-        overrides.update(DOWNLOAD_DELAY=delay, AUTOTHROTTLE_ENABLED=delay > 0)
-    if max_pages:
-        overrides["CLOSESPIDER_PAGECOUNT"] = max_pages
-    stats = run_crawl(start_urls, output, overrides)
-    items = stats.get("item_scraped_count", 0)
-    errors = stats.get("log_count/ERROR", 0)
-    err.print(f"crawl: {stats.get('response_received_count', 0)} pages, {items} articles → {output}"
-              f"{f', {errors} errors' if errors else ''}")
-    raise typer.Exit(1 if errors else 0)
+    settings = _settings(ctx)
+    options = CrawlOptions(output=output, delay=delay, max_pages=max_pages, incremental=incremental, jobdir=jobdir,
+                           job=job, run_id=run_id, log_level=settings.log_level)
+    try:
+        report = run_crawl_job(settings, targets, options)
+    except (ConfigError, ServiceError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    for problem in report.problems:
+        err.print(f"[red]error:[/red] {problem}", highlight=False)
+    result = report.result
+    if result is None:
+        err.print("crawl: nothing to crawl")
+        raise typer.Exit(1)
+    not_modified = result.stats.get("govnews/not_modified", 0)
+    unchanged = result.stats.get("govnews/unchanged", 0)
+    memory = f" ({report.new_articles} new, {unchanged} unchanged, {not_modified} not modified)" if incremental else ""
+    errors = f", {result.errors} errors" if result.errors else ""
+    err.print(f"crawl: {result.pages} pages, {result.articles} articles{memory} → {report.output}{errors} "
+              f"(run {report.run_id})", highlight=False)
+    if output is None and result.articles and report.output is not None:
+        try:
+            ingest_path(settings, report.output, err)
+        except ServiceError as exc:
+            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from exc
+    raise typer.Exit(report.exit_code)
+
+
+@app.command("crawl-profiles")
+def crawl_profiles(ctx: typer.Context) -> None:
+    """Site profiles `govnews crawl` accepts by name, with how far each was verified."""
+    from crawlers.profiles import load_profiles
+
+    try:
+        profiles = load_profiles(_settings(ctx).crawl_profiles_dir)
+    except ConfigError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    table = Table("name", "site", "start URLs", "verification")
+    for profile in sorted(profiles.values(), key=lambda p: p.name):
+        table.add_row(profile.name, profile.site, " ".join(profile.start_urls), profile.status)
+    out.print(table)
+
+
+@app.command("crawl-runs")
+def crawl_runs(
+    ctx: typer.Context,
+    job: Annotated[str | None, typer.Option(help="Only the runs of this job.")] = None,
+    limit: Annotated[int, typer.Option(help="How many of the latest runs.")] = 20,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Recorded crawl runs, newest first: start, end, pages, new articles, errors."""
+    from govnews.store import Store
+    from govnews.store.crawl_state import CrawlStateStore
+
+    try:
+        runs = CrawlStateStore(Store(_settings(ctx).store_url())).runs(job, limit)
+    except ServiceError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    if format == Format.json:
+        out.print_json(json.dumps([{**run.__dict__, **{k: v.isoformat() if v else None for k, v in (
+            ("scheduled_for", run.scheduled_for), ("started_at", run.started_at), ("ended_at", run.ended_at))}}
+            for run in runs], ensure_ascii=False))
+        return
+    table = Table("run", "job", "scheduled for", "started", "ended", "status", "pages", "new", "errors")
+    for run in runs:
+        table.add_row(str(run.id), run.job, f"{run.scheduled_for:%Y-%m-%d %H:%M}" if run.scheduled_for else "",
+                      f"{run.started_at:%Y-%m-%d %H:%M:%S}", f"{run.ended_at:%H:%M:%S}" if run.ended_at else "",
+                      run.status, str(run.pages), str(run.new_articles), str(run.errors))
+    out.print(table)
 
 
 @app.command()

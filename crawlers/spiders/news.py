@@ -49,6 +49,7 @@ class NewsSpider(scrapy.Spider):
         # Filtered by site here: LinkExtractor's allow_domains does not match IP hosts with a port.
         self.links = LinkExtractor(deny_extensions=IGNORED_EXTENSIONS, canonicalize=False, unique=True)
         self.seen: set[str] = set()
+        self.failed_starts: dict[str, str] = {}  # start URL → why it could not be fetched
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
@@ -65,12 +66,20 @@ class NewsSpider(scrapy.Spider):
 
     async def start(self) -> Any:
         for url in self.start_urls:
-            yield self.request(url, self.parse)
+            yield scrapy.Request(canonical_url(url), callback=self.parse, errback=self.start_failed,
+                                 meta={"start_url": url})
             yield scrapy.Request(urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.no_robots,
                                  meta={"robots": True, "dont_obey_robotstxt": True}, dont_filter=True)
         for profile in self.profiles.values():
             for sitemap in profile.sitemaps:
                 yield self.request(sitemap, self.parse_sitemap)
+
+    def start_failed(self, failure: Any) -> None:
+        url = failure.request.meta.get("start_url", failure.request.url)
+        response = getattr(failure.value, "response", None)
+        reason = f"HTTP {response.status}" if response is not None else str(failure.value).rstrip(".")
+        self.failed_starts[url] = reason
+        self.logger.error("start URL %s: %s", url, reason)
 
     def request(self, url: str, callback: Any) -> scrapy.Request:
         return scrapy.Request(canonical_url(url), callback=callback)
@@ -78,14 +87,15 @@ class NewsSpider(scrapy.Spider):
     # -- discovery ----------------------------------------------------------------------------------
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        text = response.body.decode("utf-8", errors="replace") if response.status == 200 else ""
-        sitemaps = robots_sitemaps(text, response.url) or [urljoin(response.url, "/sitemap.xml")]
+        sitemaps = robots_sitemaps(response.body, response.url) or [urljoin(response.url, "/sitemap.xml")]
         for url in sitemaps:
             if self.on_site(url):
                 yield self.request(url, self.parse_sitemap)
 
     def no_robots(self, failure: Any) -> Iterator[scrapy.Request]:
-        yield self.request(urljoin(failure.request.url, "/sitemap.xml"), self.parse_sitemap)
+        """No robots.txt (an HTTP error): try the conventional sitemap; an unreachable host is reported once."""
+        if getattr(failure.value, "response", None) is not None:
+            yield self.request(urljoin(failure.request.url, "/sitemap.xml"), self.parse_sitemap)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         kind, urls = sitemap_entries(response.body)
