@@ -389,6 +389,41 @@ def crawl_runs(
 
 
 @app.command()
+def schedule(
+    ctx: typer.Context,
+    schedule_file: Annotated[Path | None, typer.Argument(
+        help="TOML file of [[jobs]] (name, cron, targets; default: crawl_schedule setting, crawl-schedule.toml).")]
+    = None,
+    once: Annotated[bool, typer.Option(
+        help="Run the jobs that are due now and exit (for cron or a systemd timer) instead of running forever.")]
+    = False,
+) -> None:
+    """Crawl on cron expressions; every run is recorded (see `govnews crawl-runs`) and no fire time runs twice."""
+    from crawlers.schedule import Scheduler, load_schedule
+
+    settings = _settings(ctx)
+    path = schedule_file or settings.crawl_schedule
+    try:
+        plan = load_schedule(path)
+        for problem in plan.problems:
+            err.print(f"[red]error:[/red] {problem}", highlight=False)
+        if not plan.jobs:
+            raise typer.Exit(1)
+        scheduler = Scheduler(settings, plan.jobs, lambda line: err.print(line, highlight=False))
+        err.print(f"schedule: {len(plan.jobs)} jobs from {path}: "
+                  + ", ".join(f"{job.name} ({job.cron})" for job in plan.jobs), highlight=False)
+        if once:
+            failed = scheduler.run_due()
+            raise typer.Exit(1 if failed or plan.problems else 0)
+        scheduler.forever()
+    except (ConfigError, ServiceError) as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from exc
+    except KeyboardInterrupt:
+        err.print("schedule: stopped")
+
+
+@app.command()
 def serve(
     ctx: typer.Context,
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
