@@ -60,7 +60,9 @@ class NewsSpider(scrapy.Spider):
     def on_headers(self, headers: Any, body_length: int, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """Stop downloading a response that is not a page, a sitemap or a feed as soon as its headers say so."""
         content_type = headers.get(b"Content-Type", b"").decode("latin-1").lower()
-        if content_type and not any(t in content_type for t in WANTED_TYPES) and not request.meta.get("robots"):
+        if request.url.endswith("/robots.txt"):  # text/plain, read by Scrapy's robots.txt middleware and by us
+            return
+        if content_type and not any(t in content_type for t in WANTED_TYPES):
             self.crawler.stats.inc_value("govnews/skipped_not_html")
             raise StopDownload(fail=False)
 
@@ -69,7 +71,7 @@ class NewsSpider(scrapy.Spider):
             yield scrapy.Request(canonical_url(url), callback=self.parse, errback=self.start_failed,
                                  meta={"start_url": url})
             yield scrapy.Request(urljoin(url, "/robots.txt"), callback=self.parse_robots, errback=self.no_robots,
-                                 meta={"robots": True, "dont_obey_robotstxt": True}, dont_filter=True)
+                                 meta={"dont_obey_robotstxt": True}, dont_filter=True)
         for profile in self.profiles.values():
             for sitemap in profile.sitemaps:
                 yield self.request(sitemap, self.parse_sitemap)

@@ -26,8 +26,11 @@ def _e(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
+
+
 def encode_1258(text: str) -> bytes:
-    """windows-1258 as Vietnamese Windows software writes it: base letters with ^ ˘ ' precomposed,
+    """windows-1258 as Vietnamese Windows software writes it: letters with ^ ˘ and horn precomposed,
     tone marks as separate combining characters."""
     out = bytearray()
     for ch in text:
@@ -37,11 +40,9 @@ def encode_1258(text: str) -> bytes:
         except UnicodeEncodeError:
             pass
         decomposed = unicodedata.normalize("NFD", ch)
-        base = unicodedata.normalize("NFC", decomposed[:2])
-        try:
-            out += (base + decomposed[2:]).encode("cp1258")
-        except UnicodeEncodeError:
-            out += decomposed.encode("cp1258", errors="xmlcharrefreplace")
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONE_MARKS))
+        tones = "".join(c for c in decomposed if c in TONE_MARKS)
+        out += (base + tones).encode("cp1258", errors="xmlcharrefreplace")
     return bytes(out)
 
 
