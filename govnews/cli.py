@@ -376,9 +376,7 @@ def crawl_runs(
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(2) from exc
     if format == Format.json:
-        out.print_json(json.dumps([{**run.__dict__, **{k: v.isoformat() if v else None for k, v in (
-            ("scheduled_for", run.scheduled_for), ("started_at", run.started_at), ("ended_at", run.ended_at))}}
-            for run in runs], ensure_ascii=False))
+        out.print_json(json.dumps([run.to_dict() for run in runs], ensure_ascii=False))
         return
     table = Table("run", "job", "scheduled for", "started", "ended", "status", "pages", "new", "errors")
     for run in runs:

@@ -7,7 +7,7 @@ claim of the same fire time fail, so a restarted or duplicated scheduler never r
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +45,12 @@ class CrawlRun:
     new_articles: int
     errors: int
     message: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        for key in ("scheduled_for", "started_at", "ended_at"):
+            data[key] = data[key].isoformat() if data[key] else None
+        return data
 
 
 class CrawlStateStore:

@@ -132,8 +132,9 @@ def render(truth: dict[str, Any], base_url: str) -> Site:
     site["/robots.txt"] = Page(b"User-agent: *\nDisallow: /quan-tri/\nDisallow: /dang-nhap\n", "text/plain")
     site["/tai-lieu/bang-gia-quang-cao.pdf"] = Page(b"%PDF-1.4\n% not a real pdf\n", "application/pdf")
     by_id = {a["id"]: a for a in articles}
-    site[article_path(by_id[1004])].fail_first = 1  # a 500 that succeeds on retry
-    site[article_path(by_id[1005])].delay = 1.5  # a slow page
+    if 1004 in by_id and 1005 in by_id:
+        site[article_path(by_id[1004])].fail_first = 1  # a 500 that succeeds on retry
+        site[article_path(by_id[1005])].delay = 1.5  # a slow page
     return Site(site, params=frozenset({"page"}))
 
 
