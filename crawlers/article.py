@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import json
 import re
+import tomllib
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from importlib import resources
 
 import trafilatura
 from lxml import html as lxml_html
@@ -29,26 +32,27 @@ MIN_BODY_CHARS = 200  # less than this is a list page, a stub or an error page, 
 MIN_PARAGRAPHS = 2  # an article body has several paragraphs; a teaser has one
 MAX_BYLINE_CHARS = 80  # a byline is a name or an agency, not a sentence
 DATE_SEARCH_CHARS = 1500  # the date line sits near the title, not at the bottom of the page
-_META_DATES = (
-    "//meta[@property='article:published_time']/@content",
-    "//meta[@name='article:published_time']/@content",
-    "//meta[@itemprop='datePublished']/@content",
-    "//meta[@name='pubdate']/@content",
-    "//meta[@name='publishdate']/@content",
-    "//meta[@property='og:published_time']/@content",
-    "//*[@itemprop='datePublished']/@datetime",
-)
+_HINTS = tomllib.loads((resources.files("crawlers") / "page_hints.toml").read_text(encoding="utf-8"))
+_META_DATES: list[str] = _HINTS["meta_dates"]
 # "Thứ Tư, 25/01/2017 06:15", "Cập nhật: 22-11-2026 14:05", "13:45 | 22/11/2026", "ngày 27/6/2024".
-_DATE_LINE = re.compile(r"(?:\d{1,2}:\d{2}\D{1,5})?\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}(?:\D{1,4}\d{1,2}[:hg]\d{2})?")
+_DATE_LINE = re.compile(r"(?:\d{1,2}:\d{2}\D{1,5})?\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}"
+                        r"(?:\D{1,4}\d{1,2}[:hg]\d{2})?")
 _CLASS = "translate(concat(@class,' ',@id),'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz')"
-_LEAD_XPATH = (f"//*[contains({_CLASS},'sapo') or contains({_CLASS},'lead') or contains({_CLASS},'summary') "
-               f"or contains({_CLASS},'trichdan') or contains({_CLASS},'description') or contains({_CLASS},'intro')]")
-_BYLINE_XPATH = (f"//*[contains({_CLASS},'author') or contains({_CLASS},'byline') or contains({_CLASS},'tac-gia') "
-                 f"or contains({_CLASS},'tacgia') or @align='right' or contains(@style,'right')]")
-_CAPTION_XPATH = f"//figcaption | //*[contains({_CLASS},'caption')] | //*[contains({_CLASS},'image-desc')]"
+
+
+def _class_xpath(fragments: list[str], having: str = "@class or @id", extra: str = "") -> str:
+    tests = " or ".join(f"contains({_CLASS},'{fragment}')" for fragment in fragments)
+    return f"//*[{having}][{tests}{extra}]"
+
+
+_LEAD_XPATH = _class_xpath(_HINTS["lead_classes"])
+_BYLINE_XPATH = _class_xpath(_HINTS["byline_classes"], "@class or @id or @align or @style",
+                             " or @align='right' or contains(@style,'right')")
+_CAPTION_XPATH = "//figcaption | " + _class_xpath(_HINTS["caption_classes"])
 _TEXT_NODES = "//body//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]"
-_SITE_SEPARATORS = (" | ", " - ", " – ", " :: ")
-_BYLINE_PREFIX = re.compile(r"^(?:Tác giả|Bài và ảnh|Bài, ảnh|Bài|Theo|Nguồn)\s*:?\s*", re.IGNORECASE)
+_SITE_SEPARATORS: list[str] = _HINTS["site_separators"]
+_BYLINE_PREFIX = re.compile(r"^(?:" + "|".join(map(re.escape, _HINTS["byline_prefixes"])) + r")\s*:?\s*",
+                            re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -110,8 +114,9 @@ def extract_page(html: str, url: str, profile: Profile | None = None) -> PageArt
 
 def _parse(html: str) -> _Page:
     tree = lxml_html.fromstring(html)
-    text = " ".join(" ".join(tree.xpath(_TEXT_NODES)).split())
-    return _Page(tree, clean_text(text))
+    # NFC and single spaces are all the date and title searches need (clean_text on a whole page is slow).
+    text = unicodedata.normalize("NFC", " ".join(" ".join(tree.xpath(_TEXT_NODES)).split()))
+    return _Page(tree, text)
 
 
 def _profile_body(tree, selector: str | None, remove: list[str]) -> list[str] | None:  # type: ignore[no-untyped-def]

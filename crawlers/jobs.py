@@ -29,6 +29,7 @@ class CrawlOptions:
     job: str = "crawl"
     run_id: int | None = None
     log_level: str = "INFO"
+    concurrency: int | None = None
 
 
 @dataclass
@@ -65,6 +66,9 @@ def scrapy_overrides(options: CrawlOptions, settings: Settings) -> dict[str, Any
     overrides: dict[str, Any] = {"LOG_LEVEL": options.log_level.upper()}
     if options.delay is not None:
         overrides.update(DOWNLOAD_DELAY=options.delay, AUTOTHROTTLE_ENABLED=options.delay > 0)
+    if options.concurrency:
+        overrides.update(CONCURRENT_REQUESTS_PER_DOMAIN=options.concurrency,
+                         CONCURRENT_REQUESTS=max(options.concurrency, 16))
     if options.max_pages:
         overrides["CLOSESPIDER_PAGECOUNT"] = options.max_pages
     if options.incremental:

@@ -10,6 +10,7 @@ needs no profile; a profile (``crawlers/profiles``) adds start URLs, sitemaps an
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import StopDownload
 from scrapy.http import Response
-from scrapy.linkextractors import IGNORED_EXTENSIONS, LinkExtractor
+from scrapy.linkextractors import IGNORED_EXTENSIONS
 from scrapy.selector import Selector
 
 from crawlers.article import extract_page
@@ -33,6 +34,9 @@ MIN_ARTICLE_CHARS = 400  # a page with a date but a shorter body is a list page 
 MAX_LINK_DENSITY = 0.25  # list pages are a third links; articles (with menus and related boxes) far less
 MAX_LINKED_HEADINGS = 2  # teaser lists put a linked heading on every item
 WANTED_TYPES = ("html", "xml", "rss", "atom")  # anything else (PDF, images, Office files) is not downloaded
+# Links to files are not followed at all (Scrapy's list of non-page extensions), checked on the path only.
+_SKIPPED_FILE = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in IGNORED_EXTENSIONS) + r")(?:[?#]|$)",
+                           re.IGNORECASE)
 
 
 class NewsSpider(scrapy.Spider):
@@ -46,9 +50,8 @@ class NewsSpider(scrapy.Spider):
         self.start_urls = [u.strip() for u in urls if u.strip()]
         self.start_urls += [u for p in self.profiles.values() for u in p.start_urls]
         self.sites = sorted({site_of(u) for u in self.start_urls})
-        # Filtered by site here: LinkExtractor's allow_domains does not match IP hosts with a port.
-        self.links = LinkExtractor(deny_extensions=IGNORED_EXTENSIONS, canonicalize=False, unique=True)
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # canonical URLs requested
+        self.links_seen: set[str] = set()  # absolute links met on pages, before canonicalisation
         self.failed_starts: dict[str, str] = {}  # start URL → why it could not be fetched
 
     @classmethod
@@ -134,8 +137,13 @@ class NewsSpider(scrapy.Spider):
             if self.on_site(feed_url) and feed_url not in self.seen:
                 self.seen.add(feed_url)
                 yield scrapy.Request(feed_url, callback=self.parse_feed)
-        for link in self.links.extract_links(response):
-            yield from self.follow(link.url)
+        for href in response.xpath("//a/@href").getall():
+            url = response.urljoin(href.strip())
+            if url in self.links_seen:  # menus repeat on every page: canonicalise each link once
+                continue
+            self.links_seen.add(url)
+            if url.startswith(("http://", "https://")) and not _SKIPPED_FILE.search(url):
+                yield from self.follow(url)
 
     def on_site(self, url: str) -> bool:
         site = site_of(url)
