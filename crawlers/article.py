@@ -31,6 +31,8 @@ from pipeline.normalize import clean_text
 MIN_BODY_CHARS = 200  # less than this is a list page, a stub or an error page, not an article
 MIN_PARAGRAPHS = 2  # an article body has several paragraphs; a teaser has one
 MAX_BYLINE_CHARS = 80  # a byline is a name or an agency, not a sentence
+MAX_LINK_DENSITY = 0.25  # list pages are a third links; articles (with menus and related boxes) far less
+MAX_LINKED_HEADINGS = 2  # teaser lists put a linked heading on every item
 DATE_SEARCH_CHARS = 1500  # the date line sits near the title, not at the bottom of the page
 _HINTS = tomllib.loads((resources.files("crawlers") / "page_hints.toml").read_text(encoding="utf-8"))
 _META_DATES: list[str] = _HINTS["meta_dates"]
@@ -75,8 +77,13 @@ def parse_article(html: str, url: str, profile: Profile | None = None) -> RawArt
     return found.raw if found else None
 
 
-def extract_page(html: str, url: str, profile: Profile | None = None) -> PageArticle | None:
-    """The article on ``html`` and how its body was found, or ``None`` when the page holds no article."""
+def extract_page(html: str, url: str, profile: Profile | None = None, *,
+                 reject_lists: bool = False) -> PageArticle | None:
+    """The article on ``html`` and how its body was found, or ``None`` when the page holds no article.
+
+    With ``reject_lists`` (the spider), a page with no article body of its own that looks like a list
+    of teasers is refused before trafilatura runs on it: crawls meet far more list pages than articles.
+    """
     try:
         page = _parse(html)
     except (ValueError, ParserError):
@@ -88,6 +95,8 @@ def extract_page(html: str, url: str, profile: Profile | None = None) -> PageArt
         paragraphs = _paragraph_container(page.tree)
     doc = None
     by_structure = paragraphs is not None
+    if paragraphs is None and reject_lists and not _declared_article(page.tree) and looks_like_list(page):
+        return None
     if paragraphs is None:
         doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
                                           include_tables=True, include_images=False, include_formatting=False)
@@ -117,6 +126,17 @@ def _parse(html: str) -> _Page:
     # NFC and single spaces are all the date and title searches need (clean_text on a whole page is slow).
     text = unicodedata.normalize("NFC", " ".join(" ".join(tree.xpath(_TEXT_NODES)).split()))
     return _Page(tree, text)
+
+
+def looks_like_list(page: _Page) -> bool:
+    """Teaser lists put a linked heading on every item, and their text is mostly link text."""
+    links = sum(len(" ".join(t.split())) for t in page.tree.xpath("//body//a//text()"))
+    linked_headings = len(page.tree.xpath("//*[self::h2 or self::h3 or self::h4][.//a]"))
+    return linked_headings > MAX_LINKED_HEADINGS or links > MAX_LINK_DENSITY * max(len(page.text), 1)
+
+
+def _declared_article(tree) -> bool:  # type: ignore[no-untyped-def]
+    return "article" in tree.xpath("//meta[@property='og:type']/@content")
 
 
 def _profile_body(tree, selector: str | None, remove: list[str]) -> list[str] | None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,6 @@ from scrapy.crawler import Crawler
 from scrapy.exceptions import StopDownload
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
-from scrapy.selector import Selector
 
 from crawlers.article import extract_page
 from crawlers.discovery import advertised_feeds, feed_links, looks_like_feed, robots_sitemaps, sitemap_entries
@@ -31,8 +30,6 @@ from govnews.records import VN_TZ, RawArticle
 from govnews.urls import canonical_url, site_of
 
 MIN_ARTICLE_CHARS = 400  # a page with a date but a shorter body is a list page or a stub
-MAX_LINK_DENSITY = 0.25  # list pages are a third links; articles (with menus and related boxes) far less
-MAX_LINKED_HEADINGS = 2  # teaser lists put a linked heading on every item
 WANTED_TYPES = ("html", "xml", "rss", "atom")  # anything else (PDF, images, Office files) is not downloaded
 # Links to files are not followed at all (Scrapy's list of non-page extensions), checked on the path only.
 _SKIPPED_FILE = re.compile(r"\.(?:" + "|".join(re.escape(e) for e in IGNORED_EXTENSIONS) + r")(?:[?#]|$)",
@@ -156,24 +153,14 @@ class NewsSpider(scrapy.Spider):
 
     def article(self, response: Response) -> RawArticle | None:
         profile = profile_for(response.url, self.profiles)
-        found = extract_page(response.text, response.url, profile)
+        found = extract_page(response.text, response.url, profile, reject_lists=True)
         if found is None:
             return None
         raw = found.raw
         og_type = response.xpath("//meta[@property='og:type']/@content").get("")
-        if og_type != "article" and (raw.published is None or len(raw.text) < MIN_ARTICLE_CHARS
-                                     or (not found.body_by_structure and _looks_like_list(response.selector))):
+        if og_type != "article" and (raw.published is None or len(raw.text) < MIN_ARTICLE_CHARS):
             return None
         raw.url = canonical_url(response.url)
         raw.site = site_of(response.url)
         raw.fetched_at = datetime.now(VN_TZ).isoformat(timespec="seconds")
         return raw
-
-
-def _looks_like_list(page: Selector) -> bool:
-    text = " ".join(" ".join(page.xpath("//body//text()").getall()).split())
-    links = " ".join(" ".join(page.xpath("//body//a//text()").getall()).split())
-    linked_headings = len(page.xpath("//*[self::h2 or self::h3 or self::h4][.//a]"))
-    return linked_headings > MAX_LINKED_HEADINGS or len(links) > MAX_LINK_DENSITY * max(len(text), 1)
-
-
