@@ -43,9 +43,12 @@ def crawl(start_urls: list[str], output: Path, overrides: dict[str, Any] | None 
                  priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
-    process = CrawlerProcess(settings, install_root_handler=False)
-    # CrawlerProcess sets Scrapy's loggers to DEBUG; our handler is the CLI's, at the level asked for.
+    settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # the CLI's handler prints the logs
+    process = CrawlerProcess(settings)
     logging.getLogger("scrapy").setLevel(settings.get("LOG_LEVEL", "INFO"))
+    # An unreachable host's robots.txt is logged with a full traceback; the start URL's own failure is
+    # reported in one line by the spider, so the traceback says nothing more.
+    logging.getLogger("scrapy.downloadermiddlewares.robotstxt").setLevel(logging.CRITICAL)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, start_urls=start_urls, profiles=profiles or [])
     process.start()

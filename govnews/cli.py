@@ -99,6 +99,9 @@ def main_options(
         else logging.StreamHandler(sys.stderr)
     if not err.is_terminal:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # The handler has the level too: Scrapy sets its own loggers to DEBUG, and records of a logger with
+    # its own level reach root's handlers whatever root's level is.
+    handler.setLevel(settings.log_level.upper())
     logging.basicConfig(level=settings.log_level.upper(), handlers=[handler], force=True)
     for noisy in ("scrapy", "twisted", "trafilatura", "httpx", "filelock", "urllib3", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLogger().level))
