@@ -1,12 +1,20 @@
-"""Conditional requests: an article fetched before is asked for with ``If-None-Match`` /
+"""Downloader middlewares of the crawl.
+
+Conditional requests: an article fetched before is asked for with ``If-None-Match`` /
 ``If-Modified-Since``, and a ``304 Not Modified`` ends there, so a scheduled re-crawl downloads only what
-is new or changed. List pages are always fetched in full: they are where new articles appear."""
+is new or changed. List pages are always fetched in full: they are where new articles appear.
+
+Retries with backoff: Scrapy's retry middleware retries at once; a portal answering 5xx or timing out is
+usually overloaded, so each retry waits twice as long as the one before (without blocking other requests).
+"""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from scrapy import Request
+from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
@@ -49,3 +57,24 @@ class ConditionalRequestMiddleware:
         return response
 
 
+
+
+class BackoffRetryMiddleware(RetryMiddleware):
+    """Scrapy's retries, each one ``RETRY_BACKOFF_BASE × 2ⁿ⁻¹`` seconds later (at most ``RETRY_BACKOFF_MAX``)."""
+
+    def __init__(self, settings: Any) -> None:
+        super().__init__(settings)
+        self.backoff_base = settings.getfloat("RETRY_BACKOFF_BASE", 0.5)
+        self.backoff_max = settings.getfloat("RETRY_BACKOFF_MAX", 30.0)
+
+    async def _wait(self, result: Any) -> Any:
+        if isinstance(result, Request):
+            attempt = int(result.meta.get("retry_times", 1))
+            await asyncio.sleep(min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1)))
+        return result
+
+    async def process_response(self, request: Request, response: Response, spider: Any = None) -> Any:  # type: ignore[override]
+        return await self._wait(super().process_response(request, response))
+
+    async def process_exception(self, request: Request, exception: Exception, spider: Any = None) -> Any:  # type: ignore[override]
+        return await self._wait(super().process_exception(request, exception))

@@ -23,13 +23,17 @@ CONCURRENT_REQUESTS_PER_DOMAIN = 4
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+RETRY_BACKOFF_BASE = 0.5  # seconds before the first retry, doubled for each further one (crawlers/middlewares.py)
+RETRY_BACKOFF_MAX = 30.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 
 # Incremental crawling and near-duplicates (crawlers/middlewares.py, crawlers/pipelines.py). The state URL
 # is the store's, set by `govnews crawl --incremental` and `govnews schedule`; without it nothing is remembered.
-DOWNLOADER_MIDDLEWARES = {"crawlers.middlewares.ConditionalRequestMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {"crawlers.middlewares.ConditionalRequestMiddleware": 560,
+                          "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+                          "crawlers.middlewares.BackoffRetryMiddleware": 550}
 ITEM_PIPELINES = {"crawlers.pipelines.IncrementalPipeline": 100, "crawlers.pipelines.NearDuplicatePipeline": 200}
 GOVNEWS_STATE_URL = None
 GOVNEWS_NEAR_DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 4-grams; republished copies score 0.8-1.0

@@ -71,6 +71,8 @@ def test_noise_is_survived_politely(portals, portal_crawl):
     by_id = {a["id"]: a for a in portals["modern_cms"].truth["articles"]}
     failing = portals["modern_cms"].renderer.article_path(by_id[1004])
     assert cms.requests[failing] == 2  # a 500, then the retry succeeded (and its article is in the output)
+    first, retry = cms.times[failing]
+    assert retry - first >= 0.45  # the retry backed off (0.5 s before the first retry)
     assert cms.requests["/dang-nhap"] == 0  # disallowed by robots.txt
     assert cms.requests["/robots.txt"] >= 1
     sitemap = portals["sitemap_site"].portal

@@ -56,6 +56,7 @@ class Portal:
     def __init__(self, site: Site, host: str = "127.0.0.1", port: int = 0) -> None:
         self.site = site
         self.requests: Counter[str] = Counter()
+        self.times: dict[str, list[float]] = {}  # monotonic arrival times per page key
         self.lock = threading.Lock()
         self.server = ThreadingHTTPServer((host, port), self._handler())
         self.server.daemon_threads = True
@@ -82,6 +83,7 @@ class Portal:
                 key = portal.site.key(self.path)
                 with portal.lock:
                     portal.requests[key] += 1
+                    portal.times.setdefault(key, []).append(time.monotonic())
                 page = portal.site.pages.get(key)
                 if page is None:
                     self._send(404, b"<html><body><h1>404 - Kh\xc3\xb4ng t\xc3\xacm th\xe1\xba\xa5y trang</h1></body></html>")
