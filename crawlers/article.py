@@ -65,21 +65,9 @@ class _Page:
     text: str
 
 
-@dataclass(slots=True)
-class PageArticle:
-    raw: RawArticle
-    body_by_structure: bool  # the body came from a profile selector or one paragraph container, not trafilatura
-
-
-def parse_article(html: str, url: str, profile: Profile | None = None) -> RawArticle | None:
-    """The article on ``html``, or ``None`` when the page holds no article."""
-    found = extract_page(html, url, profile)
-    return found.raw if found else None
-
-
-def extract_page(html: str, url: str, profile: Profile | None = None, *,
-                 reject_lists: bool = False) -> PageArticle | None:
-    """The article on ``html`` and how its body was found, or ``None`` when the page holds no article.
+def parse_article(html: str, url: str, profile: Profile | None = None, *,
+                  reject_lists: bool = False) -> RawArticle | None:
+    """The article on ``html``, or ``None`` when the page holds no article.
 
     With ``reject_lists`` (the spider), a page with no article body of its own that looks like a list
     of teasers is refused before trafilatura runs on it: crawls meet far more list pages than articles.
@@ -94,7 +82,6 @@ def extract_page(html: str, url: str, profile: Profile | None = None, *,
     if paragraphs is None:
         paragraphs = _paragraph_container(page.tree)
     doc = None
-    by_structure = paragraphs is not None
     if paragraphs is None and reject_lists and not _declared_article(page.tree) and looks_like_list(page):
         return None
     if paragraphs is None:
@@ -116,9 +103,8 @@ def extract_page(html: str, url: str, profile: Profile | None = None, *,
     if len(text) < MIN_BODY_CHARS:
         return None
     published = _published(page, title, selectors.get("date"), doc.date if doc else None)
-    raw = RawArticle(url=url, title=title, text=text, published=published, author=author, site=None,
-                     lead=lead, captions=captions or None)
-    return PageArticle(raw, by_structure)
+    return RawArticle(url=url, title=title, text=text, published=published, author=author, site=None,
+                      lead=lead, captions=captions or None)
 
 
 def _parse(html: str) -> _Page:

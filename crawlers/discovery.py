@@ -8,8 +8,10 @@ from collections.abc import Iterator
 
 from lxml import etree
 from scrapy.selector import Selector
+from scrapy.utils.gz import gunzip
 from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 
+MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit for one uncompressed sitemap
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/feed+json", "application/xml")
 _FEED_LINKS = "//head/link[@rel='alternate' and ({})]/@href".format(
     " or ".join(f"contains(@type,'{t}')" for t in FEED_TYPES))
@@ -20,11 +22,14 @@ def robots_sitemaps(robots_txt: bytes, base_url: str) -> list[str]:
     return list(sitemap_urls_from_robots(robots_txt, base_url=base_url))
 
 
-def sitemap_entries(body: bytes) -> tuple[str, list[str]]:
-    """(``"sitemapindex"`` or ``"urlset"``, the ``<loc>`` URLs) of a sitemap; ``("", [])`` if it is not one."""
+def sitemap_entries(body: bytes, max_bytes: int = MAX_SITEMAP_BYTES) -> tuple[str, list[str]]:
+    """(``"sitemapindex"`` or ``"urlset"``, the ``<loc>`` URLs) of a sitemap, gzipped or not;
+    ``("", [])`` if it is not one."""
+    if body[:2] == b"\x1f\x8b":  # sitemap.xml.gz
+        body = gunzip(body, max_size=max_bytes)
     try:
         sitemap = Sitemap(body)
-    except (etree.XMLSyntaxError, ValueError):
+    except (etree.XMLSyntaxError, ValueError, OSError):
         return "", []
     return sitemap.type, [entry["loc"] for entry in sitemap if entry.get("loc")]
 

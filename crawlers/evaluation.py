@@ -184,7 +184,7 @@ def run_crawl_eval(portals_dir: Path = PORTALS_DIR, log: Callable[[str], None] =
             if output.exists() else []
         truth = truth_of(running)
         fetched = sorted({r.url.rstrip("/") + key for r in running for key in r.portal.requests
-                          if not key.endswith((".xml", ".rss", ".atom", ".txt"))})
+                          if not key.endswith((".xml", ".gz", ".rss", ".atom", ".txt"))})
         log(f"plain trafilatura on the same {len(fetched)} pages …")
         baseline = baseline_items(fetched)
     ours, theirs = score(truth, items), score(truth, baseline, with_links=False)

@@ -23,7 +23,7 @@ from scrapy.exceptions import StopDownload
 from scrapy.http import Response
 from scrapy.linkextractors import IGNORED_EXTENSIONS
 
-from crawlers.article import extract_page
+from crawlers.article import parse_article
 from crawlers.discovery import advertised_feeds, feed_links, looks_like_feed, robots_sitemaps, sitemap_entries
 from crawlers.profiles import Profile, profile_for
 from govnews.records import VN_TZ, RawArticle
@@ -62,6 +62,8 @@ class NewsSpider(scrapy.Spider):
         content_type = headers.get(b"Content-Type", b"").decode("latin-1").lower()
         if request.url.endswith("/robots.txt"):  # text/plain, read by Scrapy's robots.txt middleware and by us
             return
+        if getattr(request.callback, "__name__", "") in ("parse_sitemap", "parse_feed"):
+            return  # sitemaps come gzipped (application/x-gzip), feeds as text/plain
         if content_type and not any(t in content_type for t in WANTED_TYPES):
             self.crawler.stats.inc_value("govnews/skipped_not_html")
             raise StopDownload(fail=False)
@@ -153,10 +155,9 @@ class NewsSpider(scrapy.Spider):
 
     def article(self, response: Response) -> RawArticle | None:
         profile = profile_for(response.url, self.profiles)
-        found = extract_page(response.text, response.url, profile, reject_lists=True)
-        if found is None:
+        raw = parse_article(response.text, response.url, profile, reject_lists=True)
+        if raw is None:
             return None
-        raw = found.raw
         og_type = response.xpath("//meta[@property='og:type']/@content").get("")
         if og_type != "article" and (raw.published is None or len(raw.text) < MIN_ARTICLE_CHARS):
             return None

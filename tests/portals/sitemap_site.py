@@ -1,10 +1,11 @@
 """The sitemap-driven fixture site: the home page lists only the three newest stories and there are no
 category archives, so older stories are found only through robots.txt → sitemap index → sitemaps
-(one a news sitemap) or the Atom feed. Dates come from JSON-LD, from a ``Cập nhật: 20-11-2026 19:45``
+(one a news sitemap, one gzipped) or the Atom feed. Dates come from JSON-LD, from a ``Cập nhật: 20-11-2026 19:45``
 line, or only as a day (``Đăng ngày 27/6/2024``). Two stories are republished from the modern CMS."""
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 from typing import Any
@@ -92,13 +93,13 @@ def render(truth: dict[str, Any], base_url: str) -> Site:
 
     recent, older = articles[:4], articles[4:]
     site["/sitemaps/news.xml"] = Page(urlset([url_entry(a, True) for a in recent], news=True), "application/xml")
-    site["/sitemaps/bai-viet.xml"] = Page(urlset([url_entry(a, False) for a in older]
-                                                 + [f"<url><loc>{base}/bai-viet/bai-da-xoa</loc></url>"]),
-                                          "application/xml")
+    site["/sitemaps/bai-viet.xml.gz"] = Page(gzip.compress(urlset([url_entry(a, False) for a in older]
+                                                                  + [f"<url><loc>{base}/bai-viet/bai-da-xoa</loc></url>"])),
+                                             "application/x-gzip")
     site["/sitemaps/trang.xml"] = Page(urlset([f"<url><loc>{base}/gioi-thieu</loc></url>",
                                                f"<url><loc>{base}/</loc></url>"]), "application/xml")
-    index = "".join(f"<sitemap><loc>{base}/sitemaps/{name}.xml</loc></sitemap>"
-                    for name in ("news", "bai-viet", "trang"))
+    index = "".join(f"<sitemap><loc>{base}/sitemaps/{name}</loc></sitemap>"
+                    for name in ("news.xml", "bai-viet.xml.gz", "trang.xml"))
     site["/sitemap.xml"] = Page(('<?xml version="1.0" encoding="UTF-8"?><sitemapindex '
                                  f'xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{index}</sitemapindex>').encode(),
                                 "application/xml")
