@@ -62,6 +62,11 @@ def resolve_targets(targets: list[str], profiles: dict[str, Profile]) -> tuple[l
     return urls, chosen, problems
 
 
+def pending_file(settings: Settings, job: str) -> Path:
+    """Where a job's articles wait for the pipeline."""
+    return settings.data_dir / "crawls" / f"{job}.pending.jsonl"
+
+
 def scrapy_overrides(options: CrawlOptions, settings: Settings) -> dict[str, Any]:
     overrides: dict[str, Any] = {"LOG_LEVEL": options.log_level.upper()}
     if options.delay is not None:
@@ -91,11 +96,13 @@ def run_crawl_job(settings: Settings, targets: list[str], options: CrawlOptions)
         return report
     state = CrawlStateStore(Store(settings.store_url()))
     report.run_id = options.run_id or state.start_run(options.job)
-    report.output = options.output or settings.data_dir / "crawls" / f"run-{report.run_id}.jsonl"
+    # Without --output the articles wait in one file per job until the pipeline has stored them: a crawl or
+    # ingest that dies leaves the file, and the next run appends to it and ingests all of it.
+    report.output = options.output or pending_file(settings, options.job)
     report.output.parent.mkdir(parents=True, exist_ok=True)
+    append = options.output is None or options.jobdir is not None
     try:
-        report.result = crawl(urls, report.output, scrapy_overrides(options, settings), profiles,
-                              append=options.jobdir is not None)
+        report.result = crawl(urls, report.output, scrapy_overrides(options, settings), profiles, append=append)
     except Exception as exc:
         if report.run_id is not None:
             state.finish_run(report.run_id, "failed", 0, 0, 1, f"{type(exc).__name__}: {exc}")

@@ -1,5 +1,10 @@
-"""Item pipelines of the crawl, in order: skip articles whose content has not changed since the last
-crawl (incremental crawling), then link near-duplicate copies of a story to the copy seen first.
+"""Item pipelines of the crawl, in order (``ITEM_PIPELINES`` in ``crawlers/settings.py``):
+
+1. skip articles whose content has not changed since the last crawl (incremental crawling);
+2. link near-duplicate copies of a story to the copy seen first;
+3. write the article to the JSON Lines output, flushed at once (``crawlers/output.py``);
+4. only then remember it in the crawl state, so a crawl killed between 3 and 4 re-emits the article on
+   resume (and the output drops the repeat) instead of losing it.
 
 See https://docs.scrapy.org/en/latest/topics/item-pipeline.html for the contract.
 """
@@ -30,20 +35,12 @@ class IncrementalPipeline:
     def open_spider(self, spider: Any = None) -> None:
         self.memory.load()
 
-    def close_spider(self, spider: Any = None) -> None:
-        self.memory.flush()
-
     def process_item(self, item: RawArticle, spider: Any = None) -> RawArticle:
-        page_id = article_id(item.url)
-        digest = content_hash(item.title, item.text)
-        known = self.memory.pages.get(page_id)
-        etag, last_modified = self.memory.validators.get(page_id, (None, None))
-        if known is not None and known.content_hash == digest:
+        known = self.memory.pages.get(article_id(item.url))
+        if known is not None and known.content_hash == content_hash(item.title, item.text):
             self.stats.inc_value("govnews/unchanged")
             raise DropItem(f"unchanged since the last crawl: {item.url}", log_level="DEBUG")
         self.stats.inc_value("govnews/changed" if known is not None and known.content_hash else "govnews/new")
-        self.memory.update(page_id, item.url, item.site or site_of(item.url), content_hash=digest, etag=etag,
-                           last_modified=last_modified)
         return item
 
 
@@ -66,7 +63,30 @@ class NearDuplicatePipeline:
             self.stats.inc_value("govnews/near_duplicates")
         else:
             self.memory.index.add(item.url, minhash)
-        if self.memory.enabled:
-            self.memory.update(article_id(item.url), item.url, item.site or site_of(item.url),
-                               minhash=[int(v) for v in minhash.hashvalues], duplicate_of=item.duplicate_of)
+        return item
+
+
+class RememberPipeline:
+    """Records the written article in the crawl state: content hash, HTTP validators, MinHash, link."""
+
+    def __init__(self, memory: CrawlMemory) -> None:
+        self.memory = memory
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RememberPipeline:
+        return cls(memory_of(crawler))
+
+    def close_spider(self, spider: Any = None) -> None:
+        self.memory.flush()
+
+    def process_item(self, item: RawArticle, spider: Any = None) -> RawArticle:
+        if not self.memory.enabled:
+            return item
+        page_id = article_id(item.url)
+        etag, last_modified = self.memory.validators.get(page_id, (None, None))
+        minhash = self.memory.index.signatures.get(item.url)
+        self.memory.update(page_id, item.url, item.site or site_of(item.url),
+                           content_hash=content_hash(item.title, item.text), etag=etag, last_modified=last_modified,
+                           minhash=[int(v) for v in minhash.hashvalues] if minhash is not None else None,
+                           duplicate_of=item.duplicate_of)
         return item

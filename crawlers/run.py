@@ -39,8 +39,8 @@ def crawl(start_urls: list[str], output: Path, overrides: dict[str, Any] | None 
     """Crawl from ``start_urls`` and ``profiles``, writing raw articles to ``output`` as JSON Lines."""
     settings = ScrapySettings()
     settings.setmodule(default_settings, priority="project")
-    settings.set("FEEDS", {str(output): {"format": "jsonlines", "encoding": "utf-8", "overwrite": not append}},
-                 priority="cmdline")
+    settings.set("GOVNEWS_OUTPUT", str(output), priority="cmdline")
+    settings.set("GOVNEWS_OUTPUT_APPEND", append, priority="cmdline")
     for key, value in (overrides or {}).items():
         settings.set(key, value, priority="cmdline")
     settings.set("LOG_INSTALL_ROOT_HANDLER", False, priority="cmdline")  # the CLI's handler prints the logs

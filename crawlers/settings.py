@@ -34,13 +34,13 @@ DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
 DOWNLOADER_MIDDLEWARES = {"crawlers.middlewares.ConditionalRequestMiddleware": 560,
                           "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
                           "crawlers.middlewares.BackoffRetryMiddleware": 550}
-ITEM_PIPELINES = {"crawlers.pipelines.IncrementalPipeline": 100, "crawlers.pipelines.NearDuplicatePipeline": 200}
+ITEM_PIPELINES = {"crawlers.pipelines.IncrementalPipeline": 100, "crawlers.pipelines.NearDuplicatePipeline": 200,
+                  "crawlers.output.JsonLinesOutputPipeline": 300, "crawlers.pipelines.RememberPipeline": 400}
 GOVNEWS_STATE_URL = None
 GOVNEWS_NEAR_DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word 4-grams; republished copies score 0.8-1.0
 
-FEED_EXPORT_ENCODING = "utf-8"
-FEED_EXPORT_FIELDS = ["url", "title", "published", "author", "text", "site", "lead", "captions", "duplicate_of",
-                      "fetched_at"]
+GOVNEWS_OUTPUT = None  # JSON Lines file of the articles (crawlers/output.py), set by `govnews crawl`
+GOVNEWS_OUTPUT_APPEND = False  # resuming into the same file: keep what is there, skip what is already there
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TELNETCONSOLE_ENABLED = False
 LOG_LEVEL = "INFO"

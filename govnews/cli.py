@@ -339,12 +339,14 @@ def crawl(
     errors = f", {result.errors} errors" if result.errors else ""
     err.print(f"crawl: {result.pages} pages, {result.articles} articles{memory} → {report.output}{errors} "
               f"(run {report.run_id})", highlight=False)
-    if output is None and result.articles and report.output is not None:
+    pending = report.output if output is None else None
+    if pending is not None and pending.exists() and pending.stat().st_size:
         try:
-            ingest_path(settings, report.output, err)
+            ingest_path(settings, pending, err)
         except ServiceError as exc:
-            err.print(f"[red]error:[/red] {exc}", highlight=False)
+            err.print(f"[red]error:[/red] {exc}; the articles wait in {pending} for the next run", highlight=False)
             raise typer.Exit(2) from exc
+        pending.unlink()
     raise typer.Exit(report.exit_code)
 
 

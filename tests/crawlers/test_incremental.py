@@ -9,6 +9,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from tests.conftest import run_cli
 from tests.crawlers.conftest import read_items
 from tests.portals import start_portal
@@ -52,17 +54,19 @@ def test_recrawl_asks_conditionally_and_emits_only_changed_articles(tmp_path):
         running.portal.stop()
 
 
-def test_crawl_stopped_midway_resumes_without_losing_or_repeating_articles(tmp_path):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_crawl_stopped_midway_resumes_without_losing_or_repeating_articles(tmp_path, stop):
     running = start_bench_portal(copies=4, host="127.0.0.2")  # 52 articles
     jobdir, output = tmp_path / "job", tmp_path / "items.jsonl"
     command = [sys.executable, "-m", "govnews", "--data-dir", str(tmp_path / "data"), "--log-level", "WARNING",
-               "crawl", running.url, "--output", str(output), "--delay", "0.05", "--jobdir", str(jobdir)]
+               "crawl", running.url, "--output", str(output), "--delay", "0.05", "--jobdir", str(jobdir),
+               "--incremental"]
     try:
         child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, env=os.environ.copy())
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and sum(running.portal.requests.values()) < 12:
             time.sleep(0.1)
-        child.send_signal(signal.SIGINT)  # what Ctrl-C or systemd's stop does: Scrapy stops gracefully
+        child.send_signal(stop)  # Ctrl-C (Scrapy stops gracefully) or a kill that gives it no chance
         child.communicate(timeout=60)
         first = read_items(output) if output.exists() else []
         assert len(first) < 30, "the crawl finished before it was stopped; the test proves nothing"
@@ -71,7 +75,30 @@ def test_crawl_stopped_midway_resumes_without_losing_or_repeating_articles(tmp_p
         items = read_items(output)
         assert sorted(i["title"] for i in items) == sorted(a["title"] for a in running.truth["articles"])
         assert len(items) == 52
-        articles = {running.renderer.article_path(a) for a in running.truth["articles"]}
-        assert all(running.portal.requests[path] == 1 for path in articles)  # it went on; nothing fetched twice
+        if stop == signal.SIGINT:  # a graceful stop saves the job folder: the crawl goes on where it stopped
+            articles = {running.renderer.article_path(a) for a in running.truth["articles"]}
+            assert all(running.portal.requests[path] == 1 for path in articles)
     finally:
         running.portal.stop()
+
+
+def test_crawl_without_output_sends_articles_through_the_pipeline_into_the_store(tmp_path):
+    from govnews.config import Settings
+    from govnews.store import Store
+
+    running = start_portal("aspnet_portal", host="127.0.0.2")
+    data = tmp_path / "data"
+    try:
+        result = run_cli("--data-dir", str(data), "--log-level", "WARNING", "crawl", running.url, "--delay", "0",
+                         "--incremental", "--job", "son-nguyen")
+    finally:
+        running.portal.stop()
+    assert result.returncode == 0, result.stderr
+    assert "ingest: 12 stored, 0 unchanged, 0 failed" in result.stderr
+    assert not (data / "crawls" / "son-nguyen.pending.jsonl").exists()  # stored, so no longer pending
+    store = Store(Settings(data_dir=data, database_url=None).store_url())
+    try:
+        titles = {record.title for record in store.iter_articles()}
+    finally:
+        store.close()
+    assert titles == {a["title"] for a in running.truth["articles"]}
