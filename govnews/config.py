@@ -70,6 +70,11 @@ class Settings(BaseSettings):
     max_page_bytes: int = Field(10_000_000, description="Larger HTML pages are rejected as bad input.")
     batch_size: int = Field(32, description="Articles per store/index transaction during ingest.")
 
+    crawl_profiles_dir: Path | None = Field(
+        None, description="Folder of extra site profiles (YAML) for `govnews crawl PROFILE`; they override "
+        "the shipped ones of the same name.")
+    crawl_schedule: Path = Field(Path("crawl-schedule.toml"), description="Jobs of `govnews schedule`.")
+
     api_host: str = "127.0.0.1"
     api_port: int = 8000
     log_level: str = "INFO"

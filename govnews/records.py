@@ -35,11 +35,15 @@ class RawArticle:
     site: str | None = None
     author: str | None = None
     fetched_at: str | None = None
+    lead: str | None = None  # the standfirst (sapo), also the first paragraph of ``text``
+    captions: list[str] | None = None  # image captions, kept out of ``text``
+    duplicate_of: str | None = None  # URL of an earlier copy of the same story (near-duplicate), if any
     source: str = ""  # where it came from (file:line, URL), for error messages
 
     @classmethod
     def from_dict(cls, data: dict[str, Any], source: str = "") -> RawArticle:
-        known = {k: data.get(k) for k in ("url", "title", "text", "html", "published", "site", "author", "fetched_at")}
+        known = {k: data.get(k) for k in ("url", "title", "text", "html", "published", "site", "author", "fetched_at",
+                                          "lead", "captions", "duplicate_of")}
         return cls(**{k: v for k, v in known.items() if v is not None}, source=source)
 
     def to_dict(self) -> dict[str, Any]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import tomllib
+from importlib import resources
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-# Query parameters that identify a visit, not a page.
-TRACKING_PARAMS = frozenset(
-    {"fbclid", "gclid", "dclid", "msclkid", "zarsrc", "zarsrcid", "utm_source", "utm_medium", "utm_campaign",
-     "utm_term", "utm_content", "utm_id", "ref", "refer", "source", "jsessionid", "phpsessid", "sid",
-     "sessionid", "aspsessionid", "cfid", "cftoken", "print", "view", "_ga", "mc_cid", "mc_eid"}
-)
+# Query parameters that identify a visit, a session or a view, not a page (a data file, kept by hand).
+_RULES = tomllib.loads((resources.files("govnews") / "tracking_params.toml").read_text(encoding="utf-8"))
+TRACKING_PARAMS = frozenset(p.lower() for p in _RULES["params"])
+TRACKING_PREFIXES = tuple(p.lower() for p in _RULES["prefixes"])
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
@@ -35,7 +35,7 @@ def canonical_url(url: str) -> str:
     query = [
         (k, v)
         for k, v in parse_qsl(parts.query, keep_blank_values=True)
-        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith("utm_")
+        if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
     ]
     return urlunsplit((scheme, netloc, path, urlencode(sorted(query)), ""))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator
+from sqlalchemy import JSON, DateTime, Float, ForeignKey, Index, Integer, String, Text, TypeDecorator, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from govnews.records import VN_TZ
@@ -106,3 +106,38 @@ class TopicRow(Base):
 
 
 Index("ix_article_topics_label", TopicRow.label)
+
+
+class CrawledPageRow(Base):
+    """What the crawler last saw at a URL: content hash, HTTP validators and near-duplicate signature."""
+
+    __tablename__ = "crawled_pages"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # article_id(url)
+    url: Mapped[str] = mapped_column(Text)
+    site: Mapped[str] = mapped_column(String(255), index=True)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    etag: Mapped[str | None] = mapped_column(String(255))
+    last_modified: Mapped[str | None] = mapped_column(String(64))
+    minhash: Mapped[list[int] | None] = mapped_column(JSON)
+    duplicate_of: Mapped[str | None] = mapped_column(Text)
+    first_seen: Mapped[datetime] = mapped_column(AwareDateTime())
+    last_seen: Mapped[datetime] = mapped_column(AwareDateTime())
+
+
+class CrawlRunRow(Base):
+    """One crawl: when, what it fetched and found. A scheduled run is unique per job and fire time."""
+
+    __tablename__ = "crawl_runs"
+    __table_args__ = (UniqueConstraint("job", "scheduled_for", name="uq_crawl_runs_job_scheduled_for"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    job: Mapped[str] = mapped_column(String(200), index=True)
+    scheduled_for: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    started_at: Mapped[datetime] = mapped_column(AwareDateTime())
+    ended_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    status: Mapped[str] = mapped_column(String(20))  # running, ok, partial, failed
+    pages: Mapped[int] = mapped_column(Integer, default=0)
+    new_articles: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    message: Mapped[str | None] = mapped_column(Text)

@@ -36,9 +36,10 @@ def store(request, tmp_path):
 
 def test_store_migrates_schema_with_alembic(store):
     tables = set(inspect(store.engine).get_table_names())
-    assert {"articles", "entities", "mentions", "article_topics", "alembic_version"} <= tables
+    assert {"articles", "entities", "mentions", "article_topics", "crawled_pages", "crawl_runs",
+            "alembic_version"} <= tables
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0003"
 
 
 def test_store_round_trips_a_record_with_timezone(store):

@@ -17,3 +17,10 @@ def test_article_id_is_stable_across_spellings_of_one_url():
 
 def test_site_of_is_the_host():
     assert site_of("https://www.baothuathienhue.vn/a") == "baothuathienhue.vn"
+
+
+def test_canonical_url_drops_print_views_and_session_ids_from_the_data_file():
+    assert canonical_url("https://baohatinh.vn/a-123.html?print=1&gidzl=Zx") == "https://baohatinh.vn/a-123.html"
+    assert canonical_url("http://so.gov.vn/Pages/NewsDetail.aspx?CateID=4&ArticleID=9&sessionid=x7&__VIEWSTATE=z") \
+        == "http://so.gov.vn/Pages/NewsDetail.aspx?ArticleID=9&CateID=4"
+    assert canonical_url("https://so.gov.vn/tin?page=2") == "https://so.gov.vn/tin?page=2"  # pagination is kept
