@@ -20,7 +20,7 @@ from govnews.errors import ServiceError
 from govnews.records import VN_TZ, ArticleRecord
 from pipeline.gazetteer import loose_key
 from search.document import SearchDocument, build_document
-from search.highlight import END_MARK, START_MARK, fragments, marked_spans
+from search.highlight import highlight
 from search.query import (
     AggregateQuery,
     AggregateResponse,
@@ -200,19 +200,19 @@ class EmbeddedBackend:
                 total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
                 rows = db.execute(
                     "SELECT h.rowid, d.id, d.url, d.title, d.site, d.province, d.province_current, d.published_at,"
-                    f" h.score, h.ts FROM temp.hits h JOIN docs d ON d.rowid = h.rowid WHERE {after}"
+                    f" h.score, h.ts, d.body FROM temp.hits h JOIN docs d ON d.rowid = h.rowid WHERE {after}"
                     " ORDER BY h.score DESC, h.ts DESC, h.id LIMIT ? OFFSET ?",
                     [*params, query.size + 1, offset]).fetchall()
                 more, rows = len(rows) > query.size, rows[:query.size]  # one row more: is there a next page
                 facets = self._facets(db, "SELECT rowid FROM temp.hits", [])
-                highlights = self._highlights(db, selection.match, [r[0] for r in rows]) if selection.match else {}
                 topics = self._topics(db, [r[0] for r in rows])
         except sqlite3.OperationalError as exc:
             raise QuerySyntaxError(f"cannot search for {query.q!r}: {exc}") from exc
         hits = [
             Hit(id=r[1], url=r[2], title=r[3], site=r[4], province=r[5], province_current=r[6],
                 published_at=datetime.fromisoformat(r[7]) if r[7] else None, score=round(r[8], 4),
-                highlights=highlights.get(r[0], []), topics=topics.get(r[0], []))
+                highlights=highlight(r[3], r[10], selection.parsed) if selection.parsed else [],
+                topics=topics.get(r[0], []))
             for r in rows
         ]
         next_cursor = encode_cursor([rows[-1][8], rows[-1][9], rows[-1][1]]) if rows and more else None
@@ -276,23 +276,6 @@ class EmbeddedBackend:
         }
 
     @staticmethod
-    def _highlights(db: sqlite3.Connection, match: str, rowids: list[int]) -> dict[int, list[str]]:
-        if not rowids:
-            return {}
-        marks = f"'{START_MARK}', '{END_MARK}'"
-        rows = db.execute(
-            f"SELECT fts.rowid, highlight(fts, 2, {marks}), highlight(fts, 3, {marks}), d.title, d.body"
-            f" FROM fts JOIN docs d ON d.rowid = fts.rowid"
-            f" WHERE fts MATCH ? AND fts.rowid IN ({','.join('?' * len(rowids))})",
-            [match, *rowids],
-        ).fetchall()
-        result = {}
-        for rowid, title_marked, body_marked, title, body in rows:
-            found = fragments(body, marked_spans(body_marked)) or fragments(title, marked_spans(title_marked))
-            result[rowid] = found
-        return result
-
-    @staticmethod
     def _topics(db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[str]]:
         result: dict[int, list[str]] = {}
         if rowids:
@@ -329,6 +312,7 @@ def _ranking(parsed: ParsedQuery) -> str:
 @dataclass(frozen=True, slots=True)
 class _Selection:
     match: str | None  # the FTS5 expression, if the query has text
+    parsed: ParsedQuery | None
     source: str
     condition: str
     params: list[object]
@@ -338,13 +322,13 @@ def _selection(query: SearchQuery) -> _Selection:
     """The FTS expressions (if any), the FROM clause, the WHERE condition and its parameters of ``query``."""
     where, params = _filters(query)
     if not query.q.strip():
-        return _Selection(None, "docs d", " AND ".join(where) or "1", params)
+        return _Selection(None, None, "docs d", " AND ".join(where) or "1", params)
     parsed = parse_query(query.q)
     # "required AND (required OR boosts)": joins alone never make a match, and bm25 counts the required
     # phrases twice (Elasticsearch boosts its required clause by 2 to match). An IN (subquery) would say the
     # same thing a thousand times slower.
     expression = f"({_required(parsed)}) AND ({_ranking(parsed)})"
-    return _Selection(expression, "fts JOIN docs d ON d.rowid = fts.rowid",
+    return _Selection(expression, parsed, "fts JOIN docs d ON d.rowid = fts.rowid",
                       " AND ".join(["fts MATCH ?", *where]), [expression, *params])
 
 

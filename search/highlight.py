@@ -1,31 +1,18 @@
-"""Highlight fragments from match spans: the embedded index matches on folded text, which has the
-same length as the original, so match offsets point straight into the text a reader sees."""
+"""Highlights, computed here for both engines from the parsed query: every spelling of every query unit is
+looked up in the folded text, which has the same length as the original, so the spans point straight into
+the accented text a reader sees (and both engines highlight the same words)."""
 
 from __future__ import annotations
 
 import html
+import re
+from functools import lru_cache
+
+from pipeline.normalize import fold
+from search.terms import ParsedQuery, tokens
 
 FRAGMENT_CONTEXT = 70
 MAX_FRAGMENTS = 3
-START_MARK, END_MARK = "\x02", "\x03"
-
-
-def marked_spans(marked: str) -> list[tuple[int, int]]:
-    """Spans of text between START/END marks, as offsets into the text without the marks."""
-    spans: list[tuple[int, int]] = []
-    position, start = 0, None
-    for ch in marked:
-        if ch == START_MARK:
-            start = position
-        elif ch == END_MARK:
-            if start is not None:
-                spans.append((start, position))
-            start = None
-        else:
-            position += 1
-    return spans
-
-
 def fragments(text: str, spans: list[tuple[int, int]], context: int = FRAGMENT_CONTEXT,
               limit: int = MAX_FRAGMENTS) -> list[str]:
     """Up to ``limit`` HTML-escaped fragments of ``text`` with each span wrapped in ``<em>``.
@@ -61,3 +48,26 @@ def fragments(text: str, spans: list[tuple[int, int]], context: int = FRAGMENT_C
         fragment = "".join(parts).replace("\n", " ")
         out.append(("…" if lo > 0 else "") + fragment + ("…" if hi < len(text) else ""))
     return out
+
+
+@lru_cache(maxsize=1024)
+def _pattern(alternative: str) -> re.Pattern[str]:
+    """The folded tokens of ``alternative`` as whole tokens, separated as the tokenizers separate them."""
+    body = r"[^\w]+".join(re.escape(t) for t in alternative.split())
+    return re.compile(rf"(?<![^\W_]){body}(?![^\W_])")
+
+
+def query_spans(text: str, parsed: ParsedQuery) -> list[tuple[int, int]]:
+    """Where any spelling of any unit of ``parsed`` occurs in ``text`` (offsets into ``text``)."""
+    folded = fold(text)
+    spans = []
+    for unit in parsed.units:
+        for alternative in unit.alternatives:
+            if tokens(alternative):
+                spans += [m.span() for m in _pattern(alternative).finditer(folded)]
+    return spans
+
+
+def highlight(title: str, body: str, parsed: ParsedQuery) -> list[str]:
+    """Fragments of the body with the query's words marked; the marked title if the body has none."""
+    return fragments(body, query_spans(body, parsed)) or fragments(title, query_spans(title, parsed))

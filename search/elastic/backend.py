@@ -21,7 +21,7 @@ from govnews.errors import ServiceError
 from govnews.records import VN_TZ, ArticleRecord
 from pipeline.gazetteer import loose_key
 from search.document import SearchDocument, build_document
-from search.highlight import END_MARK, START_MARK, fragments, marked_spans
+from search.highlight import highlight
 from search.query import (
     AggregateQuery,
     AggregateResponse,
@@ -43,7 +43,6 @@ FACET_LIMIT = 20
 BULK_CHUNK = 500
 BULK_RETRIES = 5  # 429 (queue full) is retried with exponential backoff: the bulk backpressure
 BULK_THREADS = 2
-HIGHLIGHT_MAX_OFFSET = 999_999
 PERIOD_FORMATS = {"year": "yyyy", "month": "yyyy-MM", "day": "yyyy-MM-dd"}
 SORT = [{"_score": "desc"}, {"published_at": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
 HIT_FIELDS = ["id", "url", "title", "site", "province", "province_current", "published_at", "topics", "body"]
@@ -221,17 +220,11 @@ class ElasticsearchBackend:
             body["search_after"] = decode_cursor(query.cursor, len(SORT))
         else:
             body["from"] = (query.page - 1) * query.size
-        if parsed:
-            body["highlight"] = {
-                "fields": {"title_folded": {}, "body_folded": {}}, "number_of_fragments": 0,
-                "pre_tags": [START_MARK], "post_tags": [END_MARK], "require_field_match": True,
-                "highlight_query": _ranking_text(parsed, highlight=True), "max_analyzed_offset": HIGHLIGHT_MAX_OFFSET,
-            }
         result = self._search(**body)
         raw_hits = result["hits"]["hits"]
         more, raw_hits = len(raw_hits) > query.size, raw_hits[:query.size]  # one hit more tells if a next page exists
         total = int(result["hits"]["total"]["value"])
-        hits = [_hit(h) for h in raw_hits]
+        hits = [_hit(h, parsed) for h in raw_hits]
         next_cursor = encode_cursor(raw_hits[-1]["sort"]) if raw_hits and more else None
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits,
                               facets=_facets(result["aggregations"]), next_cursor=next_cursor)
@@ -301,14 +294,14 @@ def _required(parsed: ParsedQuery) -> dict[str, Any]:
         for unit in parsed.units]}}
 
 
-def _ranking_text(parsed: ParsedQuery, highlight: bool = False) -> dict[str, Any]:
+def _ranking_text(parsed: ParsedQuery) -> dict[str, Any]:
     """What scores: the required units, exact spellings as typed, the whole query as a phrase, segmented joins."""
     should: list[dict[str, Any]] = [{"bool": {"must": [_phrase(u.exact, "title_exact", "body_exact")
                                                        for u in parsed.units]}}]
     if len(parsed.parts) > 1:
         should.append(_phrase(" ".join(parsed.folded), "title_folded", "body_folded"))
     joins = parsed.joins()
-    if joins and not highlight:
+    if joins:
         should.append({"match": {"words": {"query": " ".join(joins), "boost": FIELD_WEIGHTS["words"]}}})
     required = _required(parsed)
     required["bool"]["boost"] = 2.0  # the embedded expression counts the required phrases twice
@@ -368,15 +361,12 @@ def _facets(aggs: dict[str, Any]) -> dict[str, list[FacetValue]]:
     return facets
 
 
-def _hit(raw: dict[str, Any]) -> Hit:
+def _hit(raw: dict[str, Any], parsed: ParsedQuery | None) -> Hit:
     source = raw["_source"]
-    marked = raw.get("highlight", {})
-    body_marks = marked.get("body_folded", [""])[0]
-    title_marks = marked.get("title_folded", [""])[0]
-    highlights = (fragments(source["body"], marked_spans(body_marks)) if body_marks else []) or \
-        (fragments(source["title"], marked_spans(title_marks)) if title_marks else [])
     published = source.get("published_at")
     return Hit(id=source["id"], url=source["url"], title=source["title"], site=source["site"],
                province=source.get("province"), province_current=source.get("province_current"),
                published_at=datetime.fromisoformat(published) if published else None,
-               score=round(float(raw["_score"] or 0.0), 4), highlights=highlights, topics=source.get("topics", []))
+               score=round(float(raw["_score"] or 0.0), 4),
+               highlights=highlight(source["title"], source["body"], parsed) if parsed else [],
+               topics=source.get("topics", []))
