@@ -780,7 +780,7 @@ def bench_search(
             server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "embedded"}, port)
             try:
                 with _status(f"embedded: {requests} searches from {clients} clients"):
-                    latency_runs.append(measure_latency("embedded (SQLite FTS5)", port, requests, clients))
+                    latency_runs.append(measure_latency("embedded (SQLite FTS5)", port, requests, clients, articles))
             finally:
                 server.terminate()
                 server.wait()
@@ -792,11 +792,12 @@ def bench_search(
                             "ELASTICSEARCH_URL": es.url or "", "GOVNEWS_ELASTICSEARCH_INDEX": es.alias}, port)
             try:
                 with _status(f"Elasticsearch: {requests} searches from {clients} clients"):
-                    latency_runs.append(measure_latency("Elasticsearch", port, requests, clients))
+                    latency_runs.append(measure_latency("Elasticsearch", port, requests, clients, articles))
             finally:
                 server.terminate()
                 server.wait()
-    table = Table(title=f"search benchmark: {articles:,} synthetic articles, {cores()} cores, loopback HTTP")
+    table = Table(title=f"search benchmark: {articles:,} synthetic articles, {cores()} cores, loopback HTTP; "
+                        f"a query matches {latency_runs[0].median_hits_share:.0%} of the articles (median)")
     for column in ("backend", "index articles/s", "requests", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
                    "errors"):
         table.add_column(column, justify="left" if column == "backend" else "right")

@@ -58,6 +58,7 @@ class LatencyRun:
     p95_ms: float
     p99_ms: float
     errors: int
+    median_hits_share: float  # how broad the query mix is on this corpus: total / articles, median
 
 
 def _sentence_pool() -> list[list[tuple[str, list[str]]]]:
@@ -139,11 +140,12 @@ def serve(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("govnews serve did not answer within 60 s")
 
 
-def measure_latency(name: str, port: int, requests: int, clients: int, seed: int = 11) -> LatencyRun:
+def measure_latency(name: str, port: int, requests: int, clients: int, articles: int, seed: int = 11) -> LatencyRun:
     """``requests`` /search calls from ``clients`` concurrent connections (after a warm-up round)."""
     rng = random.Random(seed)
     params = [{"q": rng.choice(QUERIES), **rng.choice(FILTERS)} for _ in range(requests)]
     latencies: list[float] = []
+    totals: list[int] = []
     errors = 0
 
     async def worker(client: httpx.AsyncClient, queue: asyncio.Queue[dict[str, str]]) -> None:
@@ -157,6 +159,8 @@ def measure_latency(name: str, port: int, requests: int, clients: int, seed: int
             response = await client.get("/search", params=query)
             latencies.append(time.perf_counter() - started)
             errors += response.status_code != 200
+            if response.status_code == 200:
+                totals.append(response.json()["total"])
 
     async def run(batch: list[dict[str, str]]) -> float:
         queue: asyncio.Queue[dict[str, str]] = asyncio.Queue()
@@ -170,6 +174,7 @@ def measure_latency(name: str, port: int, requests: int, clients: int, seed: int
 
     asyncio.run(run(params[: max(clients * 2, 40)]))  # warm caches and connections
     latencies.clear()
+    totals.clear()
     errors = 0
     seconds = asyncio.run(run(params))
     ordered = sorted(latencies)
@@ -178,4 +183,4 @@ def measure_latency(name: str, port: int, requests: int, clients: int, seed: int
         return ordered[min(len(ordered) - 1, int(p * len(ordered)))] * 1000
 
     return LatencyRun(name, len(ordered), clients, seconds, statistics.median(ordered) * 1000, pct(0.95), pct(0.99),
-                      errors)
+                      errors, statistics.median(totals) / articles if totals else 0.0)
