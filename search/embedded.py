@@ -116,8 +116,12 @@ class EmbeddedBackend:
         db = self._connect()
         try:
             with db:
+                known = self._known_ids(db, [doc.id for doc in documents])
+                topics: list[tuple[int, str, float]] = []
+                entities: list[tuple[int, str, str, str, str]] = []
                 for doc in documents:
-                    self._delete_one(db, doc.id)
+                    if doc.id in known:
+                        self._delete_one(db, doc.id)
                     rowid = db.execute(
                         "INSERT INTO docs (id, url, title, body, site, province, province_current, province_key,"
                         " province_current_key, published_at, published_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -126,16 +130,27 @@ class EmbeddedBackend:
                          doc.published_at.isoformat() if doc.published_at else None,
                          int(doc.published_at.timestamp()) if doc.published_at else None),
                     ).lastrowid
+                    assert rowid is not None
                     db.execute("INSERT INTO fts (rowid, title_exact, body_exact, title_folded, body_folded, words)"
                                " VALUES (?,?,?,?,?,?)",
                                (rowid, doc.title_exact, doc.body_exact, doc.title_folded, doc.body_folded, doc.words))
-                    db.executemany("INSERT INTO doc_topics VALUES (?,?,?)",
-                                   [(rowid, label, score) for label, score in doc.topics])
-                    db.executemany("INSERT INTO doc_entities VALUES (?,?,?,?,?)",
-                                   [(rowid, e.id, e.type, e.name, e.name_key) for e in doc.entities])
+                    topics += [(rowid, label, score) for label, score in doc.topics]
+                    entities += [(rowid, e.id, e.type, e.name, e.name_key) for e in doc.entities]
+                db.executemany("INSERT INTO doc_topics VALUES (?,?,?)", topics)
+                db.executemany("INSERT INTO doc_entities VALUES (?,?,?,?,?)", entities)
         except sqlite3.Error as exc:
             raise ServiceError(f"search index write failed ({len(documents)} articles rolled back): {exc}") from exc
         return len(documents)
+
+    @staticmethod
+    def _known_ids(db: sqlite3.Connection, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are indexed already (one query per batch, not one per article)."""
+        known: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            known.update(row[0] for row in db.execute(
+                f"SELECT id FROM docs WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return known
 
     @staticmethod
     def _delete_one(db: sqlite3.Connection, article_id: str) -> bool:
