@@ -181,12 +181,6 @@ class EmbeddedBackend:
         self.delete(stale)
         return count
 
-    def clear(self) -> None:
-        db = self._connect()
-        with db:
-            for table in TABLES:
-                db.execute(f"DELETE FROM {table}")
-
     def count(self) -> int:
         return self._connect().execute("SELECT count(*) FROM docs").fetchone()[0]
 

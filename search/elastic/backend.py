@@ -192,9 +192,6 @@ class ElasticsearchBackend:
         self.refresh()
         return deleted
 
-    def clear(self) -> None:
-        self.client.delete_by_query(index=self.alias, query={"match_all": {}}, refresh=True)
-
     def count(self) -> int:
         return int(self.client.count(index=self.alias)["count"])
 
