@@ -65,7 +65,13 @@ class SearchDocument:
             "topics": [label for label, _ in self.topics],
             "topic_scores": [{"label": label, "score": score} for label, score in self.topics],
             "entities": [{"id": e.id, "type": e.type, "name": e.name, "name_key": e.name_key} for e in self.entities],
+            "entity_types": self.entity_types,
         }
+
+    @property
+    def entity_types(self) -> list[str]:
+        """Each type of entity the article mentions, once: filtered and counted without a nested query."""
+        return sorted({e.type for e in self.entities})
 
 
 def build_document(record: ArticleRecord) -> SearchDocument:

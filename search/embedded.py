@@ -38,7 +38,7 @@ from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 BM25_WEIGHTS = tuple(FIELD_WEIGHTS.values())  # in the order of the fts columns
 FACET_LIMIT = 20
 NO_DATE = -(2**62)  # sorts undated articles after dated ones, as Elasticsearch's missing: _last does
@@ -63,8 +63,10 @@ CREATE TABLE IF NOT EXISTS doc_entities (rowid INTEGER, entity_id TEXT, type TEX
 CREATE INDEX IF NOT EXISTS doc_entities_rowid ON doc_entities(rowid);
 CREATE INDEX IF NOT EXISTS doc_entities_id ON doc_entities(entity_id);
 CREATE INDEX IF NOT EXISTS doc_entities_name ON doc_entities(name_key);
+CREATE TABLE IF NOT EXISTS doc_entity_types (rowid INTEGER, type TEXT, PRIMARY KEY (rowid, type)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS doc_entity_types_type ON doc_entity_types(type);
 """
-TABLES = ("docs", "fts", "doc_topics", "doc_entities")
+TABLES = ("docs", "fts", "doc_topics", "doc_entities", "doc_entity_types")
 
 
 class EmbeddedBackend:
@@ -119,6 +121,7 @@ class EmbeddedBackend:
                 known = self._known_ids(db, [doc.id for doc in documents])
                 topics: list[tuple[int, str, float]] = []
                 entities: list[tuple[int, str, str, str, str]] = []
+                types: list[tuple[int, str]] = []
                 for doc in documents:
                     if doc.id in known:
                         self._delete_one(db, doc.id)
@@ -136,8 +139,10 @@ class EmbeddedBackend:
                                (rowid, doc.title_exact, doc.body_exact, doc.title_folded, doc.body_folded, doc.words))
                     topics += [(rowid, label, score) for label, score in doc.topics]
                     entities += [(rowid, e.id, e.type, e.name, e.name_key) for e in doc.entities]
+                    types += [(rowid, t) for t in doc.entity_types]
                 db.executemany("INSERT INTO doc_topics VALUES (?,?,?)", topics)
                 db.executemany("INSERT INTO doc_entities VALUES (?,?,?,?,?)", entities)
+                db.executemany("INSERT INTO doc_entity_types VALUES (?,?)", types)
         except sqlite3.Error as exc:
             raise ServiceError(f"search index write failed ({len(documents)} articles rolled back): {exc}") from exc
         return len(documents)
@@ -157,7 +162,7 @@ class EmbeddedBackend:
         row = db.execute("SELECT rowid FROM docs WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return False
-        for table in ("fts", "doc_topics", "doc_entities", "docs"):
+        for table in ("fts", "doc_topics", "doc_entities", "doc_entity_types", "docs"):
             db.execute(f"DELETE FROM {table} WHERE rowid = ?", row)
         return True
 
@@ -275,8 +280,7 @@ class EmbeddedBackend:
             "province": f"SELECT province_current, count(*) c FROM docs WHERE rowid IN ({matched})"
                         " AND province_current IS NOT NULL GROUP BY province_current",
             "topic": f"SELECT label, count(*) c FROM doc_topics WHERE rowid IN ({matched}) GROUP BY label",
-            "entity_type": f"SELECT type, count(DISTINCT rowid) c FROM doc_entities WHERE rowid IN ({matched})"
-                           " GROUP BY type",
+            "entity_type": f"SELECT type, count(*) c FROM doc_entity_types WHERE rowid IN ({matched}) GROUP BY type",
         }
         return {
             name: [FacetValue(value=v, count=c) for v, c in
@@ -358,7 +362,7 @@ def _filters(query: SearchQuery) -> tuple[list[str], list[object]]:
                      " AND (e.entity_id = ? OR e.name_key = ?))")
         params += [query.entity, loose_key(query.entity)]
     if query.entity_type:
-        where.append("EXISTS (SELECT 1 FROM doc_entities e WHERE e.rowid = d.rowid AND e.type = ?)")
+        where.append("EXISTS (SELECT 1 FROM doc_entity_types e WHERE e.rowid = d.rowid AND e.type = ?)")
         params.append(query.entity_type)
     if query.date_from:
         where.append("d.published_ts >= ?")

@@ -327,7 +327,7 @@ def _filters_clause(query: SearchQuery) -> dict[str, list[dict[str, Any]]]:
             {"term": {"entities.id": query.entity}}, {"term": {"entities.name_key": loose_key(query.entity)}}],
             "minimum_should_match": 1}}}})
     if query.entity_type:
-        filters.append({"nested": {"path": "entities", "query": {"term": {"entities.type": query.entity_type}}}})
+        filters.append({"term": {"entity_types": query.entity_type}})
     if query.date_from or query.date_to:
         bounds: dict[str, str] = {}
         if query.date_from:
@@ -344,18 +344,13 @@ def _facet_aggs() -> dict[str, Any]:
 
     return {
         "site": terms("site"), "province": terms("province_current"), "topic": terms("topics"),
-        "entity_type": {"nested": {"path": "entities"}, "aggs": {"types": {
-            "terms": {"field": "entities.type", "size": FACET_LIMIT}, "aggs": {"articles": {"reverse_nested": {}}}}}},
+        "entity_type": terms("entity_types"),
     }
 
 
 def _facets(aggs: dict[str, Any]) -> dict[str, list[FacetValue]]:
-    facets = {name: [FacetValue(value=b["key"], count=b["doc_count"]) for b in aggs[name]["buckets"]]
-              for name in ("site", "province", "topic")}
-    types = [FacetValue(value=b["key"], count=b["articles"]["doc_count"])
-             for b in aggs["entity_type"]["types"]["buckets"]]
-    facets["entity_type"] = sorted(types, key=lambda f: (-f.count, f.value))
-    return facets
+    return {name: [FacetValue(value=b["key"], count=b["doc_count"]) for b in aggs[name]["buckets"]]
+            for name in ("site", "province", "topic", "entity_type")}
 
 
 def _hit(raw: dict[str, Any], parsed: ParsedQuery | None) -> Hit:
