@@ -28,6 +28,7 @@ import trafilatura
 from govnews.errors import ConfigError
 from govnews.urls import canonical_url
 from pipeline.dates import parse_published
+from pipeline.evaluation.scoring import prf
 
 PORTALS_DIR = Path(__file__).resolve().parents[1] / "tests" / "portals"
 TARGETS = {"recall": 0.98, "precision": 0.98, "date_accuracy": 0.98, "body_f1": 0.95}
@@ -101,11 +102,7 @@ def tokens(text: str) -> Counter[str]:
 
 def token_f1(expected: str, found: str) -> float:
     gold, got = tokens(expected), tokens(found)
-    overlap = sum((gold & got).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(got.values()), overlap / sum(gold.values())
-    return 2 * precision * recall / (precision + recall)
+    return prf(sum((gold & got).values()), sum(got.values()), sum(gold.values()))["f1"]
 
 
 def date_correct(truth: TruthArticle, value: str | None) -> bool:
@@ -135,8 +132,9 @@ def score(truth: list[TruthArticle], items: list[dict[str, Any]], with_links: bo
         return sum(test(t, i) for t, i in pairs) / n
 
     nfc = lambda s: unicodedata.normalize("NFC", s or "")  # noqa: E731
+    found = prf(len(matched), len(items), len(truth))
     scores = Scores(
-        items=len(items), recall=len(matched) / max(len(truth), 1), precision=len(matched) / max(len(items), 1),
+        items=len(items), recall=found["recall"], precision=found["precision"],
         title_exact=share(lambda t, i: nfc(i.get("title")) == t.title),
         date_accuracy=share(lambda t, i: date_correct(t, i.get("published"))),
         body_f1=sum(token_f1(t.body, i.get("text") or "") for t, i in pairs) / n,

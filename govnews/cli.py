@@ -69,6 +69,7 @@ TopicOption = Annotated[str | None, typer.Option(help="Topic id, e.g. digital_tr
 EntityOption = Annotated[str | None, typer.Option(help="Entity id or canonical name.")]
 EntityTypeOption = Annotated[str | None, typer.Option(help="Only articles mentioning an entity of this type.")]
 DateFromOption = Annotated[str | None, typer.Option("--from", help="Published on or after this day (YYYY-MM-DD).")]
+QueryArgument = Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')]
 DateToOption = Annotated[str | None, typer.Option("--to", help="Published on or before this day (YYYY-MM-DD).")]
 
 
@@ -162,7 +163,7 @@ def ingest(
 @app.command()
 def search(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')] = "",
+    query: QueryArgument = "",
     site: SiteOption = None,
     province: ProvinceOption = None,
     topic: TopicOption = None,
@@ -510,7 +511,7 @@ def reindex(
 @app.command()
 def aggregate(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help='Words and "phrases"; diacritics optional.')] = "",
+    query: QueryArgument = "",
     site: SiteOption = None,
     province: ProvinceOption = None,
     topic: TopicOption = None,
@@ -786,7 +787,7 @@ def bench_search(
                 server.wait()
         if es is not None:
             with _status("Elasticsearch: bulk loading"):
-                index_runs.append(_time_bulk_load(es, documents))
+                index_runs.append(time_indexing("Elasticsearch", es.bulk_load, documents, batch=len(documents)))
             port = free_port()
             server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "elasticsearch",
                             "ELASTICSEARCH_URL": es.url or "", "GOVNEWS_ELASTICSEARCH_INDEX": es.alias}, port)
@@ -806,14 +807,6 @@ def bench_search(
                       f"{latency.requests / latency.seconds:,.0f}", f"{latency.p50_ms:.1f}", f"{latency.p95_ms:.1f}",
                       f"{latency.p99_ms:.1f}", str(latency.errors))
     out.print(table)
-
-
-def _time_bulk_load(es: Any, documents: list[Any]) -> Any:
-    from search.bench import IndexRun
-
-    started = time.perf_counter()
-    count = es.bulk_load(documents)
-    return IndexRun("Elasticsearch", count, time.perf_counter() - started)
 
 
 @eval_app.command("crawl")

@@ -115,6 +115,7 @@ def synthetic_documents(count: int, seed: int = 7) -> Iterator[SearchDocument]:
 
 def time_indexing(name: str, index: Callable[[list[SearchDocument]], Any], documents: list[SearchDocument],
                   batch: int = 1000) -> IndexRun:
+    """Wall time of ``index`` over ``documents`` in batches of ``batch`` (all at once for a bulk load)."""
     started = time.perf_counter()
     for i in range(0, len(documents), batch):
         index(documents[i:i + batch])

@@ -162,7 +162,7 @@ class EmbeddedBackend:
         row = db.execute("SELECT rowid FROM docs WHERE id = ?", (article_id,)).fetchone()
         if row is None:
             return False
-        for table in ("fts", "doc_topics", "doc_entities", "doc_entity_types", "docs"):
+        for table in TABLES:
             db.execute(f"DELETE FROM {table} WHERE rowid = ?", row)
         return True
 

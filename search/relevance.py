@@ -11,7 +11,6 @@ import json
 import math
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,9 +18,9 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from govnews.errors import ConfigError, InputError
+from govnews.errors import InputError
 from govnews.records import VN_TZ, ArticleRecord
-from pipeline.evaluation.gold import CORPUS_FILE
+from pipeline.evaluation.gold import corpus_rows
 from search.query import SearchQuery
 
 K = 10
@@ -55,21 +54,14 @@ def load_judgements(path: Path) -> list[Judged]:
 def corpus_records(shared_dir: Path) -> list[ArticleRecord]:
     """The shared corpus as index records, keyed by corpus id, titled where the corpus gives a title (the
     rest are indexed untitled rather than with a lead sentence posing as one)."""
-    path = shared_dir / CORPUS_FILE
-    if not path.exists():
-        raise ConfigError(f"the shared corpus is not at {path} (set GOVNEWS_SHARED_DIR); relevance needs its texts")
     records = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        data = json.loads(line)
-        title = unicodedata.normalize("NFC", data.get("title") or "").strip()
-        text = unicodedata.normalize("NFC", data["text"])
+    for row in corpus_rows(shared_dir):
+        title, text = row["title"], row["text"]
         if title and text.startswith(title):
             text = text[len(title):].lstrip()
-        records.append(ArticleRecord(id=str(data["id"]), url=data.get("url") or f"corpus:{data['id']}", site="corpus",
+        records.append(ArticleRecord(id=row["id"], url=row.get("url") or f"corpus:{row['id']}", site="corpus",
                                      title=title, text=text, language="vi", fetched_at=datetime.now(VN_TZ),
-                                     content_hash=str(data["id"])))
+                                     content_hash=row["id"]))
     return sorted(records, key=lambda r: r.id)
 
 

@@ -145,7 +145,14 @@ def serve_site(pages: dict[str, tuple[str, bytes]], host: str = "127.0.0.1", por
         def log_message(self, format: str, *args: Any) -> None:
             return None  # the crawler logs what it fetched
 
-    server = ThreadingHTTPServer((host, port), Handler)
-    thread = threading.Thread(target=server.serve_forever, name="demo-site", daemon=True)
+    return start_server(Handler, host, port, "demo-site")
+
+
+def start_server(handler: type[BaseHTTPRequestHandler], host: str = "127.0.0.1", port: int = 0,
+                 name: str = "http-server") -> RunningSite:
+    """A threading HTTP server with ``handler`` in a background thread; port 0 picks a free one."""
+    server = ThreadingHTTPServer((host, port), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name=name, daemon=True)
     thread.start()
     return RunningSite(server, thread)

@@ -7,6 +7,7 @@ import json
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from govnews.errors import ConfigError, InputError
 from govnews.records import Entity
@@ -59,15 +60,23 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
 
 def read_corpus(shared_dir: Path) -> dict[str, tuple[str, str | None]]:
     """NFC text and URL of each shared corpus article, by id."""
+    return {row["id"]: (row["text"], row.get("url")) for row in corpus_rows(shared_dir)}
+
+
+def corpus_rows(shared_dir: Path) -> list[dict[str, Any]]:
+    """The shared corpus's records, id as a string and title and text in NFC."""
     path = shared_dir / CORPUS_FILE
     if not path.exists():
-        raise ConfigError(f"the shared corpus is not at {path} (set GOVNEWS_SHARED_DIR); its gold cannot be read")
-    texts = {}
+        raise ConfigError(f"the shared corpus is not at {path} (set GOVNEWS_SHARED_DIR); evaluations need its texts")
+    rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             record = json.loads(line)
-            texts[str(record["id"])] = (unicodedata.normalize("NFC", record["text"]), record.get("url"))
-    return texts
+            record["id"] = str(record["id"])
+            record["text"] = unicodedata.normalize("NFC", record["text"])
+            record["title"] = unicodedata.normalize("NFC", record.get("title") or "").strip()
+            rows.append(record)
+    return rows
 
 
 def _split_ids(gold_dir: Path, split: str) -> set[str] | None:

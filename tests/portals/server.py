@@ -15,9 +15,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import format_datetime, parsedate_to_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from govnews.demo.site import start_server
 
 LAST_MODIFIED = datetime(2026, 11, 21, 3, 0, tzinfo=UTC)
 
@@ -58,20 +60,14 @@ class Portal:
         self.requests: Counter[str] = Counter()
         self.times: dict[str, list[float]] = {}  # monotonic arrival times per page key
         self.lock = threading.Lock()
-        self.server = ThreadingHTTPServer((host, port), self._handler())
-        self.server.daemon_threads = True
-        self.thread = threading.Thread(target=self.server.serve_forever, name=f"portal-{host}", daemon=True)
-        self.thread.start()
+        self.running = start_server(self._handler(), host, port, f"portal-{host}")
 
     @property
     def url(self) -> str:
-        host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}/"
+        return self.running.url
 
     def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
+        self.running.stop()
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         portal = self
