@@ -478,6 +478,9 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str | None, typer.Option(help="Interface to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Worker processes (default 1, or api_workers): more use more cores for concurrent clients.")]
+    = None,
 ) -> None:
     """Serve the search API (OpenAPI docs at /docs)."""
     import uvicorn
@@ -485,7 +488,13 @@ def serve(
     from search.api.app import create_app
 
     settings = _settings(ctx)
-    uvicorn.run(create_app(settings), host=host or settings.api_host, port=port or settings.api_port,
+    host, port, workers = host or settings.api_host, port or settings.api_port, workers or settings.api_workers
+    if workers == 1:
+        uvicorn.run(create_app(settings), host=host, port=port, log_level=settings.log_level.lower())
+        return
+    # Worker processes build their own app from the environment: hand them this command's options.
+    os.environ.update({"GOVNEWS_DATA_DIR": str(settings.data_dir), "GOVNEWS_LOG_LEVEL": settings.log_level})
+    uvicorn.run("search.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
                 log_level=settings.log_level.lower())
 
 
@@ -756,19 +765,35 @@ def bench_search(
     backend: Annotated[SearchBackendChoice, typer.Option(
         help="Which engines; Elasticsearch is ELASTICSEARCH_URL's, or a local node started for the run.")]
     = SearchBackendChoice.both,
+    sources: Annotated[int, typer.Option(
+        help="Real news articles (from the shared data) the synthetic ones are made of.")] = 3_000,
+    workers: Annotated[int, typer.Option(min=1, help="API worker processes (`govnews serve --workers`).")] = 2,
 ) -> None:
     """Bulk indexing rate (articles/s) and /search latency (p50/p95/p99 over HTTP, concurrent clients) of
-    the embedded engine and Elasticsearch on the same synthetic articles."""
+    the embedded engine and Elasticsearch on the same synthetic articles, made of the sentences of real news
+    (the demo articles' where the shared data is absent)."""
     import tempfile
 
     from pipeline.benchmark import cores
-    from search.bench import measure_latency, serve, synthetic_documents, time_indexing
+    from search.bench import (
+        measure_latency,
+        sentence_pool,
+        serve,
+        source_articles,
+        synthetic_documents,
+        time_indexing,
+    )
     from search.elastic.node import free_port
     from search.embedded import EmbeddedBackend
 
     settings = _settings(ctx)
+    shared = settings.shared_dir if settings.shared_dir.is_dir() else None
+    texts, provenance = source_articles(shared, sources)
+    err.print(f"sentences from {provenance}", highlight=False)
+    with _status(f"segmenting {len(texts):,} source articles (cached after the first run)"):
+        pool = sentence_pool(texts)
     with _status(f"building {articles:,} synthetic pre-processed articles"):
-        documents = list(synthetic_documents(articles))
+        documents = list(synthetic_documents(articles, pool))
     index_runs, latency_runs = [], []
     with tempfile.TemporaryDirectory(prefix="govnews-bench-search-") as tmp, \
             _elasticsearch_for(settings, backend, "govnews-bench", node_name="bench", heap="1g") as es:
@@ -778,7 +803,7 @@ def bench_search(
                 index_runs.append(time_indexing("embedded (SQLite FTS5)", embedded.index_documents, documents))
             embedded.close()
             port = free_port()
-            server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "embedded"}, port)
+            server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "embedded"}, port, workers)
             try:
                 with _status(f"embedded: {requests} searches from {clients} clients"):
                     latency_runs.append(measure_latency("embedded (SQLite FTS5)", port, requests, clients, articles))
@@ -790,15 +815,16 @@ def bench_search(
                 index_runs.append(time_indexing("Elasticsearch", es.bulk_load, documents, batch=len(documents)))
             port = free_port()
             server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "elasticsearch",
-                            "ELASTICSEARCH_URL": es.url or "", "GOVNEWS_ELASTICSEARCH_INDEX": es.alias}, port)
+                            "ELASTICSEARCH_URL": es.url or "", "GOVNEWS_ELASTICSEARCH_INDEX": es.alias}, port, workers)
             try:
                 with _status(f"Elasticsearch: {requests} searches from {clients} clients"):
                     latency_runs.append(measure_latency("Elasticsearch", port, requests, clients, articles))
             finally:
                 server.terminate()
                 server.wait()
-    table = Table(title=f"search benchmark: {articles:,} synthetic articles, {cores()} cores, loopback HTTP; "
-                        f"a query matches {latency_runs[0].median_hits_share:.0%} of the articles (median)")
+    table = Table(title=f"search benchmark: {articles:,} synthetic articles, {cores()} cores, {workers} API "
+                        f"worker(s), loopback HTTP; a query matches {latency_runs[0].median_hits_share:.1%} of the "
+                        "articles (median)")
     for column in ("backend", "index articles/s", "requests", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
                    "errors"):
         table.add_column(column, justify="left" if column == "backend" else "right")

@@ -77,6 +77,7 @@ class Settings(BaseSettings):
 
     api_host: str = "127.0.0.1"
     api_port: int = 8000
+    api_workers: int = Field(1, ge=1, description="Processes serving the API (each opens its own store and index).")
     log_level: str = "INFO"
 
     @field_validator("database_url")

@@ -38,7 +38,7 @@ from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 BM25_WEIGHTS = tuple(FIELD_WEIGHTS.values())  # in the order of the fts columns
 FACET_LIMIT = 20
 NO_DATE = -(2**62)  # sorts undated articles after dated ones, as Elasticsearch's missing: _last does
@@ -48,9 +48,11 @@ UTC_OFFSET_SECONDS = 7 * 3600  # periods are Vietnamese calendar days (Asia/Ho_C
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (
-    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, url TEXT, title TEXT, body TEXT, site TEXT,
-    province TEXT, province_current TEXT, province_key TEXT, province_current_key TEXT,
-    published_at TEXT, published_ts INTEGER);
+    rowid INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, site TEXT, province_current TEXT, province_key TEXT,
+    province_current_key TEXT, published_ts INTEGER, topic_mask INTEGER NOT NULL, type_mask INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS doc_text (
+    rowid INTEGER PRIMARY KEY, url TEXT, title TEXT, body TEXT, province TEXT, published_at TEXT);
+CREATE TABLE IF NOT EXISTS facet_bits (kind TEXT, value TEXT, bit INTEGER, PRIMARY KEY (kind, value)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS docs_site ON docs(site);
 CREATE INDEX IF NOT EXISTS docs_published ON docs(published_ts);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
@@ -66,7 +68,9 @@ CREATE INDEX IF NOT EXISTS doc_entities_name ON doc_entities(name_key);
 CREATE TABLE IF NOT EXISTS doc_entity_types (rowid INTEGER, type TEXT, PRIMARY KEY (rowid, type)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS doc_entity_types_type ON doc_entity_types(type);
 """
-TABLES = ("docs", "fts", "doc_topics", "doc_entities", "doc_entity_types")
+TABLES = ("docs", "doc_text", "fts", "doc_topics", "doc_entities", "doc_entity_types")
+ALL_TABLES = (*TABLES, "facet_bits")
+MASK_BITS = 62  # values per kind a facet mask holds (topics and entity types are far fewer)
 
 
 class EmbeddedBackend:
@@ -84,7 +88,7 @@ class EmbeddedBackend:
                 # An index is derived data: rebuilt from the store, never migrated in place.
                 log.warning("search index %s has schema %s, this version uses %s: emptied; run `govnews reindex`",
                             path, found[0], SCHEMA_VERSION)
-                for table in TABLES:
+                for table in ALL_TABLES:
                     db.execute(f"DROP TABLE IF EXISTS {table}")
             db.executescript(SCHEMA)
             db.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
@@ -119,6 +123,7 @@ class EmbeddedBackend:
         try:
             with db:
                 known = self._known_ids(db, [doc.id for doc in documents])
+                bits = _FacetBits(db)
                 topics: list[tuple[int, str, float]] = []
                 entities: list[tuple[int, str, str, str, str]] = []
                 types: list[tuple[int, str]] = []
@@ -126,14 +131,17 @@ class EmbeddedBackend:
                     if doc.id in known:
                         self._delete_one(db, doc.id)
                     rowid = db.execute(
-                        "INSERT INTO docs (id, url, title, body, site, province, province_current, province_key,"
-                        " province_current_key, published_at, published_ts) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        (doc.id, doc.url, doc.title, doc.body, doc.site, doc.province, doc.province_current,
-                         doc.province_key, doc.province_current_key,
-                         doc.published_at.isoformat() if doc.published_at else None,
-                         int(doc.published_at.timestamp()) if doc.published_at else None),
+                        "INSERT INTO docs (id, site, province_current, province_key, province_current_key,"
+                        " published_ts, topic_mask, type_mask) VALUES (?,?,?,?,?,?,?,?)",
+                        (doc.id, doc.site, doc.province_current, doc.province_key, doc.province_current_key,
+                         int(doc.published_at.timestamp()) if doc.published_at else None,
+                         bits.mask("topic", [label for label, _ in doc.topics]),
+                         bits.mask("entity_type", doc.entity_types)),
                     ).lastrowid
                     assert rowid is not None
+                    db.execute("INSERT INTO doc_text VALUES (?,?,?,?,?,?)",
+                               (rowid, doc.url, doc.title, doc.body, doc.province,
+                                doc.published_at.isoformat() if doc.published_at else None))
                     db.execute("INSERT INTO fts (rowid, title_exact, body_exact, title_folded, body_folded, words)"
                                " VALUES (?,?,?,?,?,?)",
                                (rowid, doc.title_exact, doc.body_exact, doc.title_folded, doc.body_folded, doc.words))
@@ -192,9 +200,10 @@ class EmbeddedBackend:
     # -- searching ---------------------------------------------------------------------------------
 
     def search(self, query: SearchQuery) -> SearchResponse:
-        """One pass over the full-text index: the matches and their scores go to a per-connection temporary
-        table, from which the total, the page and the facets are read (each of them re-running the MATCH
-        would cost a full-text evaluation apiece)."""
+        """One pass over the full-text index: the matches, their scores and their facet values go to a
+        per-connection temporary table, from which the total, the page and the facets are read (each of them
+        re-running the MATCH would cost a full-text evaluation apiece, and reading the facet values from the
+        tables a lookup per match)."""
         db = self._connect()
         selection = _selection(query)
         score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})" if selection.match else "0.0"
@@ -207,18 +216,19 @@ class EmbeddedBackend:
         try:
             with db:
                 db.execute("CREATE TEMP TABLE IF NOT EXISTS hits (rowid INTEGER PRIMARY KEY, score REAL, ts INTEGER,"
-                           " id TEXT)")
+                           " id TEXT, site TEXT, province_current TEXT, topic_mask INTEGER, type_mask INTEGER)")
                 db.execute("DELETE FROM temp.hits")
-                db.execute(f"INSERT INTO temp.hits SELECT d.rowid, {score}, COALESCE(d.published_ts, {NO_DATE}), d.id"
+                db.execute(f"INSERT INTO temp.hits SELECT d.rowid, {score}, COALESCE(d.published_ts, {NO_DATE}), d.id,"
+                           " d.site, d.province_current, d.topic_mask, d.type_mask"
                            f" FROM {selection.source} WHERE {selection.condition}", selection.params)
                 total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
                 rows = db.execute(
-                    "SELECT h.rowid, d.id, d.url, d.title, d.site, d.province, d.province_current, d.published_at,"
-                    f" h.score, h.ts, d.body FROM temp.hits h JOIN docs d ON d.rowid = h.rowid WHERE {after}"
+                    "SELECT h.rowid, h.id, t.url, t.title, h.site, t.province, h.province_current, t.published_at,"
+                    f" h.score, h.ts, t.body FROM temp.hits h JOIN doc_text t ON t.rowid = h.rowid WHERE {after}"
                     " ORDER BY h.score DESC, h.ts DESC, h.id LIMIT ? OFFSET ?",
                     [*params, query.size + 1, offset]).fetchall()
                 more, rows = len(rows) > query.size, rows[:query.size]  # one row more: is there a next page
-                facets = self._facets(db, "SELECT rowid FROM temp.hits", [])
+                facets = self._facets(db)
                 topics = self._topics(db, [r[0] for r in rows])
         except sqlite3.OperationalError as exc:
             raise QuerySyntaxError(f"cannot search for {query.q!r}: {exc}") from exc
@@ -273,20 +283,26 @@ class EmbeddedBackend:
         )
 
     @staticmethod
-    def _facets(db: sqlite3.Connection, matched: str, params: list[object]) -> dict[str, list[FacetValue]]:
-        """Counts by site, today's province, topic and entity type of the articles ``matched`` selects."""
-        queries = {
-            "site": f"SELECT site, count(*) c FROM docs WHERE rowid IN ({matched}) GROUP BY site",
-            "province": f"SELECT province_current, count(*) c FROM docs WHERE rowid IN ({matched})"
-                        " AND province_current IS NOT NULL GROUP BY province_current",
-            "topic": f"SELECT label, count(*) c FROM doc_topics WHERE rowid IN ({matched}) GROUP BY label",
-            "entity_type": f"SELECT type, count(*) c FROM doc_entity_types WHERE rowid IN ({matched}) GROUP BY type",
-        }
-        return {
-            name: [FacetValue(value=v, count=c) for v, c in
-                   db.execute(f"{sql} ORDER BY c DESC, 1 LIMIT {FACET_LIMIT}", params).fetchall()]
-            for name, sql in queries.items()
-        }
+    def _facets(db: sqlite3.Connection) -> dict[str, list[FacetValue]]:
+        """Counts by site, today's province, topic and entity type of the matches in ``temp.hits``; topics and
+        entity types are bit masks, grouped by mask (a few hundred combinations) and counted per bit here."""
+        facets = {}
+        for name, column, condition in (("site", "site", ""),
+                                        ("province", "province_current", " WHERE province_current IS NOT NULL")):
+            facets[name] = [FacetValue(value=v, count=c) for v, c in db.execute(
+                f"SELECT {column}, count(*) c FROM temp.hits{condition} GROUP BY {column}"
+                f" ORDER BY c DESC, 1 LIMIT {FACET_LIMIT}")]
+        values = _FacetBits(db).values
+        for name, column in (("topic", "topic_mask"), ("entity_type", "type_mask")):
+            counts: dict[str, int] = {}
+            for mask, count in db.execute(f"SELECT {column}, count(*) FROM temp.hits WHERE {column} != 0"
+                                          f" GROUP BY {column}"):
+                for bit, value in values.get(name, {}).items():
+                    if mask >> bit & 1:
+                        counts[value] = counts.get(value, 0) + count
+            ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:FACET_LIMIT]
+            facets[name] = [FacetValue(value=v, count=c) for v, c in ordered]
+        return facets
 
     @staticmethod
     def _topics(db: sqlite3.Connection, rowids: list[int]) -> dict[int, list[str]]:
@@ -297,6 +313,34 @@ class EmbeddedBackend:
                     " ORDER BY score DESC", rowids):
                 result.setdefault(rowid, []).append(label)
         return result
+
+
+class _FacetBits:
+    """Which bit of a facet mask stands for which topic or entity type: assigned on first sight, stored in
+    the index, so masks stay meaningful across writes."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+        self.bits: dict[str, dict[str, int]] = {}
+        for kind, value, bit in db.execute("SELECT kind, value, bit FROM facet_bits"):
+            self.bits.setdefault(kind, {})[value] = bit
+
+    @property
+    def values(self) -> dict[str, dict[int, str]]:
+        return {kind: {bit: value for value, bit in bits.items()} for kind, bits in self.bits.items()}
+
+    def mask(self, kind: str, values: Iterable[str]) -> int:
+        bits = self.bits.setdefault(kind, {})
+        mask = 0
+        for value in values:
+            if value not in bits:
+                if len(bits) >= MASK_BITS:
+                    raise ServiceError(f"more than {MASK_BITS} distinct {kind} values: the {kind} facet cannot count "
+                                       f"{value!r}")
+                bits[value] = len(bits)
+                self.db.execute("INSERT INTO facet_bits VALUES (?,?,?)", (kind, value, bits[value]))
+            mask |= 1 << bits[value]
+        return mask
 
 
 def _literal(text: str) -> str:

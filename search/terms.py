@@ -4,15 +4,20 @@ Both backends match on text folded by :func:`pipeline.normalize.fold` (the one f
 applied to documents), score exact spellings higher, and reward query syllables that the document's
 segmentation joins into one word (``chuyển đổi`` as a word, not two syllables that happen to meet).
 A word or run of words that the gazetteers know under other spellings (``KH&CN`` / ``Khoa học và Công
-nghệ``, ``TP.HCM`` / ``Thành phố Hồ Chí Minh``) matches any of them.
+nghệ``, ``TP.HCM`` / ``Thành phố Hồ Chí Minh``) matches any of them. A run of syllables that the dictionary
+knows as one word (``đầu tư``, ``chuyen doi``) must appear as that word, its syllables side by side: a
+Vietnamese word is written as separate syllables, and ``đầu`` somewhere and ``tư`` somewhere else is not
+``đầu tư`` (folded, the two syllables alone match half of all news).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from pipeline.gazetteer import read_csv
 from pipeline.normalize import fold, unify_tones
@@ -26,6 +31,10 @@ MAX_SYNONYM_WORDS = 8
 _QUERY_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
 _TERM_CHARS = re.compile(r"[^\w&'-]+")
 _SYLLABLE = re.compile(r"[^\W_]+")
+# underthesea's word list (shipped in its wheel): the words of more than one syllable are query units.
+LEXICON = ("underthesea", "corpus/data/Viet74K.txt")
+
+log = logging.getLogger(__name__)
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -50,6 +59,32 @@ def synonyms() -> dict[tuple[str, ...], tuple[str, ...]]:
             key = tuple(spelling.split())
             table[key] = tuple(dict.fromkeys([*table.get(key, ()), *spellings]))
     return table
+
+
+@cache
+def lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Words of 2–4 syllables: lower-cased with tones unified, and folded (for queries typed without them)."""
+    package, name = LEXICON
+    try:
+        lines = (resources.files(package) / name).read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        log.warning("no word list (%s/%s: %s): query words are matched one syllable at a time", package, name, exc)
+        return frozenset(), frozenset()
+    exact, folded = set(), set()
+    for line in lines:
+        syllables = line.split()
+        if 2 <= len(syllables) <= MAX_JOIN and all(_SYLLABLE.fullmatch(s) for s in syllables):
+            exact.add(unify_tones(" ".join(syllables).lower()))
+            folded.add(" ".join(tokens(line)))
+    return frozenset(exact), frozenset(folded)
+
+
+def _is_word(typed: str) -> bool:
+    """Whether ``typed`` (several syllables) is a dictionary word: as typed when it has diacritics, folded
+    when it has none."""
+    exact, folded = lexicon()
+    lowered = unify_tones(typed.lower())
+    return lowered in exact if fold(lowered) != lowered else lowered in folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,8 +133,8 @@ def parse_query(q: str) -> ParsedQuery:
 
 
 def _units(parts: list[tuple[str, bool]]) -> tuple[Unit, ...]:
-    """Group words into units, the longest run of words that is a known name first; a quoted phrase is one
-    unit (with the other spellings of the name if it is one)."""
+    """Group words into units, the longest run of words that is a known name first, then the longest that is
+    a dictionary word; a quoted phrase is one unit (with the other spellings of the name if it is one)."""
     table = synonyms()
     units: list[Unit] = []
     i = 0
@@ -107,17 +142,31 @@ def _units(parts: list[tuple[str, bool]]) -> tuple[Unit, ...]:
         text, quoted = parts[i]
         end = i + 1
         if not quoted:
-            for j in range(min(len(parts), i + MAX_SYNONYM_WORDS), i + 1, -1):
-                run = parts[i:j]
-                if not any(q for _, q in run) and tuple(t for p, _ in run for t in tokens(p)) in table:
-                    end = j
-                    break
+            end = _name_end(parts, i, table) or _word_end(parts, i) or end
         typed = " ".join(p for p, _ in parts[i:end])
         key = tuple(t for p, _ in parts[i:end] for t in tokens(p))
         own = " ".join(key)
         units.append(Unit(typed, tuple(dict.fromkeys([own, *table.get(key, ())]))))
         i = end
     return tuple(units)
+
+
+def _name_end(parts: list[tuple[str, bool]], start: int, table: dict[tuple[str, ...], tuple[str, ...]]) -> int:
+    """End of the longest unquoted run from ``start`` that the gazetteers know (0 if none)."""
+    for end in range(min(len(parts), start + MAX_SYNONYM_WORDS), start + 1, -1):
+        run = parts[start:end]
+        if not any(q for _, q in run) and tuple(t for p, _ in run for t in tokens(p)) in table:
+            return end
+    return 0
+
+
+def _word_end(parts: list[tuple[str, bool]], start: int) -> int:
+    """End of the longest run of single unquoted syllables from ``start`` that is a dictionary word (0 if none)."""
+    for end in range(min(len(parts), start + MAX_JOIN), start + 1, -1):
+        run = parts[start:end]
+        if all(not q and len(tokens(p)) == 1 for p, q in run) and _is_word(" ".join(p for p, _ in run)):
+            return end
+    return 0
 
 
 def segmented_field(words: list[str]) -> str:

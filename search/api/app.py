@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.routing import APIRoute
 
 from govnews import __version__
-from govnews.config import Settings
+from govnews.config import Settings, load_settings
 from govnews.store import Store
 from search.api.routes import aggregate, articles, entities, export, health, search
 from search.backend import open_backend
@@ -43,3 +43,9 @@ def create_app(settings: Settings) -> FastAPI:
     for module in (search, aggregate, articles, entities, export, health):
         app.include_router(module.router)
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for each worker process of ``govnews serve --workers N``: settings from file and environment
+    (the command puts its own options into the environment before the workers start)."""
+    return create_app(load_settings())

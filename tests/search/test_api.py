@@ -69,3 +69,22 @@ def test_openapi_documents_the_routes(api):
     assert {"/search", "/articles/{article_id}", "/health"} <= set(spec["paths"])
     assert spec["paths"]["/search"]["get"]["operationId"] == "search-search"
     assert api.get("/docs").status_code == 200
+
+
+def test_serve_with_two_worker_processes_answers_from_the_same_index(search_env):
+    import httpx
+
+    from search.bench import serve
+    from search.elastic.node import free_port
+
+    settings = search_env[0]
+    port = free_port()
+    server = serve({"GOVNEWS_DATA_DIR": str(settings.data_dir), "GOVNEWS_SEARCH_BACKEND": "embedded"}, port, workers=2)
+    try:
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
+            assert client.get("/health").json()["articles_indexed"] == 4
+            totals = {client.get("/search", params={"q": "chuyen doi so"}).json()["total"] for _ in range(8)}
+            assert totals == {2}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
