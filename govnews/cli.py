@@ -776,6 +776,7 @@ def bench_search(
 
     from pipeline.benchmark import cores
     from search.bench import (
+        EMBEDDED_BATCH,
         measure_latency,
         sentence_pool,
         serve,
@@ -800,7 +801,8 @@ def bench_search(
         if backend is not SearchBackendChoice.elasticsearch:
             embedded = EmbeddedBackend(Path(tmp) / "search.sqlite")
             with _status("embedded: indexing"):
-                index_runs.append(time_indexing("embedded (SQLite FTS5)", embedded.index_documents, documents))
+                index_runs.append(time_indexing("embedded (SQLite FTS5)", embedded.index_documents, documents,
+                                                batch=EMBEDDED_BATCH))
             embedded.close()
             port = free_port()
             server = serve({"GOVNEWS_DATA_DIR": tmp, "GOVNEWS_SEARCH_BACKEND": "embedded"}, port, workers)

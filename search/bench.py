@@ -38,6 +38,7 @@ from search.terms import segmented_field
 QUERIES = ["chuyển đổi số", "chuyen doi so", "đầu tư", "dau tu", "UBND", "KH&CN", '"du lịch"', "doanh nghiệp",
            "giáo dục", "Huế", "ha noi", "hạ tầng giao thông", "nông nghiệp", "cải cách hành chính", "y tế",
            "ngân sách", "khởi nghiệp", "biên giới", "xuất khẩu", '"đô thị thông minh"']
+EMBEDDED_BATCH = 5_000  # articles per transaction of a bulk load: FTS5 writes a segment per transaction
 FILTERS: list[dict[str, str]] = [{}, {}, {"province": "Huế"}, {"date_from": "2024-01-01"},
                                  {"topic": "digital_transformation"}, {"province": "Thành phố Hồ Chí Minh"}]
 

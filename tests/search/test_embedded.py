@@ -113,3 +113,26 @@ def test_an_index_of_an_older_schema_is_emptied_not_misread(tmp_path, caplog):
     assert backend.count() == 0
     assert "govnews reindex" in caplog.text
     backend.close()
+
+
+def test_an_article_given_twice_in_one_batch_is_indexed_once_as_its_last_version(tmp_path, search_env):
+    from collections import Counter
+    from dataclasses import replace
+
+    from search.document import build_document
+    from search.embedded import EmbeddedBackend
+
+    documents = [build_document(record) for record in search_env[1].iter_articles()]
+    changed = replace(documents[0], title="Bản tin cập nhật", title_exact="Bản tin cập nhật",
+                      title_folded="ban tin cap nhat", topics=[("health", 0.9), ("environment", 0.8)])
+    backend = EmbeddedBackend(tmp_path / "search.sqlite")
+    backend.index_documents([*documents, changed])
+    assert backend.count() == len(documents)
+    assert titles(backend.search(SearchQuery(q="ban tin cap nhat"))) == ["Bản tin cập nhật"]
+    # Topic and entity-type facets (bit masks) count what the documents carry.
+    expected = Counter(label for doc in [changed, *documents[1:]] for label, _ in doc.topics)
+    facets = backend.search(SearchQuery()).facets
+    assert {f.value: f.count for f in facets["topic"]} == dict(expected)
+    types = Counter(t for doc in [changed, *documents[1:]] for t in doc.entity_types)
+    assert {f.value: f.count for f in facets["entity_type"]} == dict(types)
+    backend.close()
