@@ -5,8 +5,9 @@ government articles and the public datasets' news sections nearest to government
 at run time), else of the demo articles written for govnews, segmented once, with random sites, provinces,
 dates, topics and entities, so each document is pre-processed as the pipeline would leave it and indexing alone
 is timed. Real news gives the index a real vocabulary and real term frequencies: on the 14 demo articles alone
-every query matched nearly every article, which no collection of 100,000 articles does. Latency is measured over real HTTP: ``govnews serve`` runs in a child
-process and concurrent clients in this one send a mix of text and filter queries.
+broad queries matched nearly every article, which no collection of 100,000 articles does. Latency is measured
+over real HTTP: ``govnews serve`` runs in a child process and concurrent clients in this one send a mix of text
+and filter queries.
 """
 
 from __future__ import annotations

@@ -34,7 +34,7 @@ from search.query import (
     decode_cursor,
     encode_cursor,
 )
-from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query
+from search.terms import FIELD_WEIGHTS, LOOSEN_BELOW, ParsedQuery, parse_query
 
 log = logging.getLogger(__name__)
 
@@ -211,27 +211,34 @@ class EmbeddedBackend:
         re-running the MATCH would cost a full-text evaluation apiece, and reading the facet values from the
         tables a lookup per match)."""
         db = self._connect()
-        selection = _selection(query)
-        score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})" if selection.match else "0.0"
+        score = "0.0"
         after, params, offset = "1", [], (query.page - 1) * query.size
         if query.cursor:
-            last_score, last_ts, last_id = decode_cursor(query.cursor, 3)
-            after = "(h.score < ? OR (h.score = ? AND (h.ts < ? OR (h.ts = ? AND h.id > ?))))"
-            params = [last_score, last_score, last_ts, last_ts, last_id]
+            last_tier, last_score, last_ts, last_id = decode_cursor(query.cursor, 4)
+            after = ("(h.tier < ? OR (h.tier = ? AND (h.score < ? OR (h.score = ? AND (h.ts < ? OR (h.ts = ?"
+                     " AND h.id > ?))))))")
+            params = [last_tier, last_tier, last_score, last_score, last_ts, last_ts, last_id]
             offset = 0
         try:
             with db:
-                db.execute("CREATE TEMP TABLE IF NOT EXISTS hits (rowid INTEGER PRIMARY KEY, score REAL, ts INTEGER,"
-                           " id TEXT, site TEXT, province_current TEXT, topic_mask INTEGER, type_mask INTEGER)")
+                selection, first = self._plan(db, query)
+                if selection.match:
+                    score = f"-bm25(fts, {', '.join(map(str, BM25_WEIGHTS))})"
+                db.execute("CREATE TEMP TABLE IF NOT EXISTS hits (rowid INTEGER PRIMARY KEY, tier INTEGER, score REAL,"
+                           " ts INTEGER, id TEXT, site TEXT, province_current TEXT, topic_mask INTEGER,"
+                           " type_mask INTEGER)")
                 db.execute("DELETE FROM temp.hits")
-                db.execute(f"INSERT INTO temp.hits SELECT d.rowid, {score}, COALESCE(d.published_ts, {NO_DATE}), d.id,"
-                           " d.site, d.province_current, d.topic_mask, d.type_mask"
+                db.execute(f"INSERT INTO temp.hits SELECT d.rowid, 0, {score}, COALESCE(d.published_ts, {NO_DATE}),"
+                           " d.id, d.site, d.province_current, d.topic_mask, d.type_mask"
                            f" FROM {selection.source} WHERE {selection.condition}", selection.params)
+                if first:
+                    db.execute("UPDATE temp.hits SET tier = 1 WHERE rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)",
+                               [first])
                 total = db.execute("SELECT count(*) FROM temp.hits").fetchone()[0]
                 rows = db.execute(
                     "SELECT h.rowid, h.id, t.url, t.title, h.site, t.province, h.province_current, t.published_at,"
-                    f" h.score, h.ts, t.body FROM temp.hits h JOIN doc_text t ON t.rowid = h.rowid WHERE {after}"
-                    " ORDER BY h.score DESC, h.ts DESC, h.id LIMIT ? OFFSET ?",
+                    f" h.score, h.ts, t.body, h.tier FROM temp.hits h JOIN doc_text t ON t.rowid = h.rowid"
+                    f" WHERE {after} ORDER BY h.tier DESC, h.score DESC, h.ts DESC, h.id LIMIT ? OFFSET ?",
                     [*params, query.size + 1, offset]).fetchall()
                 more, rows = len(rows) > query.size, rows[:query.size]  # one row more: is there a next page
                 facets = self._facets(db)
@@ -245,15 +252,31 @@ class EmbeddedBackend:
                 topics=topics.get(r[0], []))
             for r in rows
         ]
-        next_cursor = encode_cursor([rows[-1][8], rows[-1][9], rows[-1][1]]) if rows and more else None
+        next_cursor = encode_cursor([rows[-1][11], rows[-1][8], rows[-1][9], rows[-1][1]]) if rows and more else None
         return SearchResponse(total=total, page=query.page, size=query.size, hits=hits, facets=facets,
                               next_cursor=next_cursor)
 
+    @staticmethod
+    def _plan(db: sqlite3.Connection, query: SearchQuery) -> tuple[_Selection, str | None]:
+        """What to run: the query, or its loosened form (:meth:`ParsedQuery.loosened`) when the query itself
+        matches fewer than ``LOOSEN_BELOW`` articles; then also the expression whose matches rank first."""
+        strict = _selection(query)
+        loose = strict.parsed.loosened() if strict.parsed else None
+        if strict.parsed is None or loose is None:
+            return strict, None
+        required = _selection(query, strict.parsed, ranked=False)
+        found = db.execute(f"SELECT count(*) FROM (SELECT 1 FROM {required.source} WHERE {required.condition}"
+                           " LIMIT ?)", [*required.params, LOOSEN_BELOW]).fetchone()[0]
+        if found >= LOOSEN_BELOW:
+            return strict, None
+        return _selection(query, loose), _required(strict.parsed)
+
     def match_ids(self, query: SearchQuery, after: str = "", limit: int = 500) -> list[str]:
         """Ids of every article the query matches (not one page of hits), after ``after`` in id order."""
-        selection = _selection(query)
+        db = self._connect()
         try:
-            rows = self._connect().execute(
+            selection = self._plan(db, query)[0]
+            rows = db.execute(
                 f"SELECT d.id FROM {selection.source} WHERE {selection.condition} AND d.id > ? ORDER BY d.id LIMIT ?",
                 [*selection.params, after, limit]).fetchall()
         except sqlite3.OperationalError as exc:
@@ -262,7 +285,10 @@ class EmbeddedBackend:
 
     def aggregate(self, request: AggregateQuery) -> AggregateResponse:
         db = self._connect()
-        selection = _selection(request.search)
+        try:
+            selection = self._plan(db, request.search)[0]
+        except sqlite3.OperationalError as exc:
+            raise QuerySyntaxError(f"cannot search for {request.search.q!r}: {exc}") from exc
         matched = f"SELECT d.rowid FROM {selection.source} WHERE {selection.condition}"
         period_format = PERIOD_FORMATS[request.interval.value]
         period = f"strftime('{period_format}', published_ts + {UTC_OFFSET_SECONDS}, 'unixepoch')"
@@ -381,16 +407,17 @@ class _Selection:
     params: list[object]
 
 
-def _selection(query: SearchQuery) -> _Selection:
-    """The FTS expressions (if any), the FROM clause, the WHERE condition and its parameters of ``query``."""
+def _selection(query: SearchQuery, parsed: ParsedQuery | None = None, ranked: bool = True) -> _Selection:
+    """The FTS expression (if any), the FROM clause, the WHERE condition and its parameters of ``query``
+    (its text parsed as ``parsed`` if given); ``ranked=False`` leaves out the expressions only bm25 needs."""
     where, params = _filters(query)
     if not query.q.strip():
         return _Selection(None, None, "docs d", " AND ".join(where) or "1", params)
-    parsed = parse_query(query.q)
+    parsed = parsed or parse_query(query.q)
     # "required AND (required OR boosts)": joins alone never make a match, and bm25 counts the required
     # phrases twice (Elasticsearch boosts its required clause by 2 to match). An IN (subquery) would say the
     # same thing a thousand times slower.
-    expression = f"({_required(parsed)}) AND ({_ranking(parsed)})"
+    expression = f"({_required(parsed)}) AND ({_ranking(parsed)})" if ranked else _required(parsed)
     return _Selection(expression, parsed, "fts JOIN docs d ON d.rowid = fts.rowid",
                       " AND ".join(["fts MATCH ?", *where]), [expression, *params])
 

@@ -28,6 +28,8 @@ from search.query import QuerySyntaxError
 FIELD_WEIGHTS = {"title_exact": 6.0, "body_exact": 2.0, "title_folded": 3.0, "body_folded": 1.0, "words": 1.5}
 MAX_JOIN = 4  # Vietnamese words rarely have more than four syllables
 MAX_SYNONYM_WORDS = 8
+# Fewer matches than this (a default page) and the engines fall back to the loosened query.
+LOOSEN_BELOW = 10
 _QUERY_TOKENS = re.compile(r'"([^"]*)"|(\S+)')
 _TERM_CHARS = re.compile(r"[^\w&'-]+")
 _SYLLABLE = re.compile(r"[^\W_]+")
@@ -93,10 +95,14 @@ class Unit:
 
     typed: str
     alternatives: tuple[str, ...]
+    word: bool = False  # a dictionary word of several syllables (not a name, not a quoted phrase)
 
     @property
     def exact(self) -> str:
         return unify_tones(self.typed)
+
+    def syllables(self) -> tuple[Unit, ...]:
+        return tuple(Unit(typed, (fold(typed),)) for typed in self.typed.split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +113,16 @@ class ParsedQuery:
     @property
     def folded(self) -> tuple[str, ...]:
         return tuple(fold(p) for p in self.parts)
+
+    def loosened(self) -> ParsedQuery | None:
+        """The same query with its dictionary words as separate syllables, found anywhere (None if it has no
+        dictionary word). The engines fall back to it, ranking the articles that have the words as words
+        first, when those are fewer than ``LOOSEN_BELOW``: better some articles that may be about ``phòng chống thiên
+        tai`` than almost none."""
+        if not any(unit.word for unit in self.units):
+            return None
+        return ParsedQuery(self.parts, tuple(u for unit in self.units
+                                             for u in (unit.syllables() if unit.word else (unit,))))
 
     def joins(self) -> list[str]:
         """Runs of 2–4 consecutive query syllables joined as a segmented word would be (``chuyen_doi``)."""
@@ -140,13 +156,17 @@ def _units(parts: list[tuple[str, bool]]) -> tuple[Unit, ...]:
     i = 0
     while i < len(parts):
         text, quoted = parts[i]
-        end = i + 1
+        end, word = i + 1, False
         if not quoted:
-            end = _name_end(parts, i, table) or _word_end(parts, i) or end
+            end = _name_end(parts, i, table)
+            if not end:
+                end = _word_end(parts, i)
+                word = bool(end)
+            end = end or i + 1
         typed = " ".join(p for p, _ in parts[i:end])
         key = tuple(t for p, _ in parts[i:end] for t in tokens(p))
         own = " ".join(key)
-        units.append(Unit(typed, tuple(dict.fromkeys([own, *table.get(key, ())]))))
+        units.append(Unit(typed, tuple(dict.fromkeys([own, *table.get(key, ())])), word))
         i = end
     return tuple(units)
 

@@ -35,11 +35,14 @@ from search.query import (
     decode_cursor,
     encode_cursor,
 )
-from search.terms import FIELD_WEIGHTS, ParsedQuery, parse_query, tokens
+from search.terms import FIELD_WEIGHTS, LOOSEN_BELOW, ParsedQuery, parse_query, tokens
 
 log = logging.getLogger(__name__)
 
 FACET_LIMIT = 20
+# Added to the score of the articles that have the words as words when the engine falls back to the loosened
+# query: bm25 sums stay far below it, and float32 scores keep four decimals at this size.
+TIER_BOOST = 1000.0
 BULK_CHUNK = 500
 BULK_RETRIES = 5  # 429 (queue full) is retried with exponential backoff: the bulk backpressure
 BULK_THREADS = 2
@@ -198,19 +201,35 @@ class ElasticsearchBackend:
     # -- searching ---------------------------------------------------------------------------------
 
     def _search(self, **body: Any) -> dict[str, Any]:
+        return self._read("search", **body)
+
+    def _read(self, api: str, **body: Any) -> dict[str, Any]:
+        """``search`` or ``count`` on the alias, with Elasticsearch's errors as govnews's."""
         try:
-            return dict(self.client.search(index=self.alias, **body))
+            return dict(getattr(self.client, api)(index=self.alias, **body))
         except BadRequestError as exc:
             raise QuerySyntaxError(f"Elasticsearch cannot run this query: {exc.message}") from exc
         except NotFoundError as exc:
             raise ServiceError(f"Elasticsearch index {self.alias!r} is missing: run `govnews reindex`") from exc
         except (TransportError, ApiError) as exc:
-            raise ServiceError(f"Elasticsearch search failed: {exc}") from exc
+            raise ServiceError(f"Elasticsearch {api} failed: {exc}") from exc
+
+    def _plan(self, query: SearchQuery) -> tuple[ParsedQuery | None, ParsedQuery | None]:
+        """What to match: the query, or its loosened form (:meth:`ParsedQuery.loosened`) when the query itself
+        matches fewer than ``LOOSEN_BELOW`` articles; then also the query whose matches rank first."""
+        parsed = parse_query(query.q) if query.q.strip() else None
+        loose = parsed.loosened() if parsed else None
+        if parsed is None or loose is None:
+            return parsed, None
+        clauses = _filters_clause(query)
+        clauses["filter"].append(_required(parsed))
+        found = self._read("count", query={"bool": clauses}, terminate_after=LOOSEN_BELOW)["count"]
+        return (parsed, None) if found >= LOOSEN_BELOW else (loose, parsed)
 
     def search(self, query: SearchQuery) -> SearchResponse:
-        parsed = parse_query(query.q) if query.q.strip() else None
+        parsed, first = self._plan(query)
         body: dict[str, Any] = {
-            "query": _query(parsed, query), "sort": SORT, "size": query.size + 1, "track_total_hits": True,
+            "query": _query(parsed, query, first), "sort": SORT, "size": query.size + 1, "track_total_hits": True,
             "_source": HIT_FIELDS, "aggs": _facet_aggs(),
         }
         if query.cursor:
@@ -227,16 +246,17 @@ class ElasticsearchBackend:
                               facets=_facets(result["aggregations"]), next_cursor=next_cursor)
 
     def match_ids(self, query: SearchQuery, after: str = "", limit: int = 500) -> list[str]:
-        parsed = parse_query(query.q) if query.q.strip() else None
-        body: dict[str, Any] = {"query": {"bool": {"filter": [_required(parsed)] if parsed else [],
-                                                   "must": [{"match_all": {}}], **_filters_clause(query)}},
+        parsed = self._plan(query)[0]
+        clauses = _filters_clause(query)
+        clauses["filter"] += [_required(parsed)] if parsed else []
+        body: dict[str, Any] = {"query": {"bool": {"must": [{"match_all": {}}], **clauses}},
                                 "sort": [{"id": "asc"}], "size": limit, "_source": False, "fields": ["id"]}
         if after:
             body["search_after"] = [after]
         return [h["fields"]["id"][0] for h in self._search(**body)["hits"]["hits"]]
 
     def aggregate(self, request: AggregateQuery) -> AggregateResponse:
-        parsed = parse_query(request.search.q) if request.search.q.strip() else None
+        parsed = self._plan(request.search)[0]
         entity_terms: dict[str, Any] = {
             "terms": {"field": "entities.id", "size": request.size, "order": [{"_count": "desc"}, {"_key": "asc"}]},
             "aggs": {"type": {"terms": {"field": "entities.type", "size": 1}},
@@ -305,11 +325,13 @@ def _ranking_text(parsed: ParsedQuery) -> dict[str, Any]:
     return {"bool": {"must": [required], "should": should}}
 
 
-def _query(parsed: ParsedQuery | None, query: SearchQuery) -> dict[str, Any]:
+def _query(parsed: ParsedQuery | None, query: SearchQuery, first: ParsedQuery | None = None) -> dict[str, Any]:
+    """The scored query; the matches of ``first`` (if given) score ``TIER_BOOST`` more, so they rank first."""
     clauses = _filters_clause(query)
     if parsed is None:
         return {"bool": clauses}  # filters only: every hit scores 0, as in the embedded engine
-    return {"bool": {"must": [_ranking_text(parsed)], **clauses}}
+    tier = [{"constant_score": {"filter": _required(first), "boost": TIER_BOOST}}] if first else []
+    return {"bool": {"must": [_ranking_text(parsed)], "should": tier, **clauses}}
 
 
 def _filters_clause(query: SearchQuery) -> dict[str, list[dict[str, Any]]]:
@@ -353,12 +375,17 @@ def _facets(aggs: dict[str, Any]) -> dict[str, list[FacetValue]]:
             for name in ("site", "province", "topic", "entity_type")}
 
 
+def _untiered(score: float) -> float:
+    """The text score without the first tier's boost (bm25 sums stay far below it)."""
+    return score - TIER_BOOST if score >= TIER_BOOST else score
+
+
 def _hit(raw: dict[str, Any], parsed: ParsedQuery | None) -> Hit:
     source = raw["_source"]
     published = source.get("published_at")
     return Hit(id=source["id"], url=source["url"], title=source["title"], site=source["site"],
                province=source.get("province"), province_current=source.get("province_current"),
                published_at=datetime.fromisoformat(published) if published else None,
-               score=round(float(raw["_score"] or 0.0), 4),
+               score=round(_untiered(float(raw["_score"] or 0.0)), 4),
                highlights=highlight(source["title"], source["body"], parsed) if parsed else [],
                topics=source.get("topics", []))

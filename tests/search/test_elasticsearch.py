@@ -187,3 +187,28 @@ def test_es_status_of_a_node_that_is_not_running_exits_1(tmp_path):
                              "never-started"], capture_output=True, text=True,
                             env={**os.environ, "GOVNEWS_ES_HOME": str(tmp_path)})
     assert result.returncode == 1 and "never-started: not running" in result.stderr
+
+
+@pytest.mark.parametrize("q", ["dân số", "hạ tầng"])
+def test_a_thin_result_is_filled_by_the_syllables_anywhere_after_the_word_itself(both, demo_articles, q):
+    """Few articles have the word as a word: both engines then match its syllables anywhere, word first."""
+    import re
+
+    from search.terms import tokens
+
+    texts = {raw.url: " ".join(tokens(f"{raw.title}\n{raw.text}")) for raw in [*raw_articles(demo_articles), *CORPUS]}
+    word = " ".join(tokens(q))
+    _, _, _, embedded, elastic = both
+    ranked = []
+    for backend in (embedded, elastic):
+        response = backend.search(SearchQuery(q=q, size=100))
+        as_word = [f" {word} " in f" {texts[h.url]} " for h in response.hits]
+        assert all(re.search(rf"\b{s}\b", texts[h.url]) for h in response.hits for s in word.split())
+        assert 0 < sum(as_word) < len(as_word) == response.total  # both kinds present
+        assert as_word == sorted(as_word, reverse=True)  # every article with the word comes first
+        assert all(h.score < 1000 for h in response.hits)  # the tier is not part of the reported score
+        ranked.append([h.id for h in response.hits])
+    assert set(ranked[0]) == set(ranked[1])
+    # Filters and exports select the same articles as the hits.
+    assert sorted(embedded.match_ids(SearchQuery(q=q))) == sorted(ranked[0])
+    assert sorted(elastic.match_ids(SearchQuery(q=q))) == sorted(ranked[0])
