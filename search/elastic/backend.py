@@ -227,7 +227,15 @@ class ElasticsearchBackend:
         return (parsed, None) if found >= LOOSEN_BELOW else (loose, parsed)
 
     def search(self, query: SearchQuery) -> SearchResponse:
-        parsed, first = self._plan(query)
+        parsed = parse_query(query.q) if query.q.strip() else None
+        response = self._page(query, parsed)
+        loose = parsed.loosened() if parsed else None
+        if loose is not None and response.total < LOOSEN_BELOW:  # the total itself tells: no count first
+            response = self._page(query, loose, parsed)
+        return response
+
+    def _page(self, query: SearchQuery, parsed: ParsedQuery | None, first: ParsedQuery | None = None,
+              ) -> SearchResponse:
         body: dict[str, Any] = {
             "query": _query(parsed, query, first), "sort": SORT, "size": query.size + 1, "track_total_hits": True,
             "_source": HIT_FIELDS, "aggs": _facet_aggs(),
