@@ -81,6 +81,12 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(exact), frozenset(folded)
 
 
+def load_tables() -> None:
+    """Read the word list and the gazetteers now (a server does it at start, not in its first request)."""
+    lexicon()
+    synonyms()
+
+
 def _is_word(typed: str) -> bool:
     """Whether ``typed`` (several syllables) is a dictionary word: as typed when it has diacritics, folded
     when it has none."""

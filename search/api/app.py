@@ -13,6 +13,7 @@ from govnews.config import Settings, load_settings
 from govnews.store import Store
 from search.api.routes import aggregate, articles, entities, export, health, search
 from search.backend import open_backend
+from search.terms import load_tables
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -26,6 +27,7 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.settings = settings
         app.state.store = Store(settings.store_url())
         app.state.backend = open_backend(settings)
+        load_tables()
         yield
         app.state.backend.close()
         app.state.store.close()
