@@ -53,6 +53,7 @@ models_eval_app = typer.Typer(help="Evaluate a model on its held-out split; writ
 models_app.add_typer(models_eval_app, name="eval")
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)  # one error, one line: never wrapped
+WORKER_HEALTHCHECK_SECONDS = 60
 log = logging.getLogger("govnews")
 
 
@@ -494,8 +495,10 @@ def serve(
         return
     # Worker processes build their own app from the environment: hand them this command's options.
     os.environ.update({"GOVNEWS_DATA_DIR": str(settings.data_dir), "GOVNEWS_LOG_LEVEL": settings.log_level})
+    # uvicorn kills a worker whose health-check thread has not answered in time; under load a search holds
+    # the worker's CPU for seconds, and its default (5 s) killed busy, healthy workers mid-request.
     uvicorn.run("search.api.app:app_from_environment", factory=True, workers=workers, host=host, port=port,
-                log_level=settings.log_level.lower())
+                log_level=settings.log_level.lower(), timeout_worker_healthcheck=WORKER_HEALTHCHECK_SECONDS)
 
 
 class ReindexSource(StrEnum):
