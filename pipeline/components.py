@@ -212,13 +212,16 @@ def _word_end(doc: Doc) -> Callable[[int], int]:
     return word_end
 
 
-def _noun_after(doc: Doc) -> Callable[[int], tuple[int, str] | None]:
-    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags."""
+def _noun_after(doc: Doc) -> Callable[..., tuple[int, str] | None]:
+    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags; with
+    ``any_word``, a lowercase noun, verb or adjective (what follows a classifier: ``câu hỏi``, ``lượt xem``)."""
     starts = {t.idx: t for t in doc}
 
-    def noun_after(position: int) -> tuple[int, str] | None:
+    def noun_after(position: int, any_word: bool = False) -> tuple[int, str] | None:
         token = starts.get(position + 1) if doc.text[position : position + 1] == " " else starts.get(position)
-        if token is None or not token.tag_.startswith("N") or token.tag_ == "Np" or not token.text[:1].islower():
+        if token is None or not token.text[:1].islower() or token.tag_ == "Np":
+            return None
+        if not token.tag_.startswith(("N", "V", "A") if any_word else "N"):
             return None
         return token.idx + len(token.text), token.text
 

@@ -41,3 +41,29 @@ def test_past_results_and_mottos_are_not_targets(extractor):
     text = ("Năm 2020, tỉnh đã trở thành địa phương dẫn đầu. Phương châm “Lấy người dân làm trung tâm; doanh nghiệp "
             "làm động lực” được quán triệt.")
     assert of_type(extractor, text, "target") == []
+
+
+def test_ranges_rates_classifiers_and_qualifiers_after(extractor):
+    text = ("Giá cà phê ở mức 41.000 - 43.000 đồng/kg, lợi nhuận 200 triệu đồng/ha/năm; tỷ lệ hộ nghèo giảm "
+            "3 – 4%, tăng trưởng từ 8% trở lên. Huyện có 12 trạm y tế, 25 cơ sở giáo dục và trả lời 15 câu hỏi.")
+    figures = [(f.text, f.attrs["value"], f.attrs["unit"], f.attrs["qualifier"]) for f in of_type(extractor, text,
+                                                                                                 "figure")]
+    assert ("41.000", 41000, "VND/kg", None) in figures and ("43.000 đồng/kg", 43000, "VND/kg", None) in figures
+    assert ("200 triệu đồng/ha/năm", 200_000_000, "VND/ha/năm", None) in figures
+    assert ("3", 3, "%", None) in figures and ("4%", 4, "%", None) in figures
+    assert ("8%", 8, "%", "more_than") in figures
+    assert ("12 trạm y tế", 12, "trạm y tế", None) in figures
+    assert ("25 cơ sở giáo dục", 25, "cơ sở giáo dục", None) in figures
+    assert ("15 câu hỏi", 15, "câu hỏi", None) in figures
+
+
+def test_ranks_in_their_usual_shapes_and_numbers_that_are_not_figures(extractor):
+    text = ("Tỉnh đứng 7/13 tỉnh trong vùng, là nơi nuôi cá lớn thứ ba cả nước và lọt top 500 thành phố. Thứ hạng "
+            "về hạ tầng, nhân lực lần lượt là 12,30 và 5. Hai huyện được xếp ở vị trí 40 và 52; 18/20 xã đạt chuẩn. "
+            "Sinh viên khóa 45 tham gia.")
+    figures = [(f.text, f.attrs["value"], f.attrs["unit"]) for f in of_type(extractor, text, "figure")]
+    assert ("7/13", 7, "rank") in figures and ("thứ ba", 3, "rank") in figures
+    assert ("500 thành phố", 500, "thành phố") in figures  # "top 500 thành phố" counts cities
+    assert [v for t, v, u in figures if u == "rank" and t in ("12", "30", "5", "40", "52")] == [12, 30, 5, 40, 52]
+    assert ("18/20 xã", 18, "xã") in figures
+    assert not any(t.startswith("45") for t, _, _ in figures)
