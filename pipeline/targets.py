@@ -23,7 +23,7 @@ from pipeline.gazetteer import read_csv, read_lines
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
 _TRIM = " ,;:.–-\"“”'…"
 _BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
-MIN_CONTENT_WORDS, MAX_WORDS = 3, 60
+MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
 MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
@@ -122,6 +122,7 @@ class TargetFinder:
             else:
                 parts = self._parts(text, frame, end, figures)
             for number, (start, stop) in enumerate(parts):
+                stop = self._capped(text, start, stop)
                 clause = text[start:stop]
                 inside = [f for f in figures if start <= f.start and f.end <= stop]
                 if not self._is_goal(text, start, stop, taken, s_start) or (
@@ -287,6 +288,12 @@ class TargetFinder:
                 pieces.append((piece_start, piece_end))
         return [p for start, stop in pieces for p in self._trimmed(text, start, stop)]
 
+    @staticmethod
+    def _capped(text: str, start: int, end: int) -> int:
+        """A run-on goal keeps its first ``MAX_WORDS`` words."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        return start + words[MAX_WORDS - 1].end() if len(words) > MAX_WORDS else end
+
     def _trimmed(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = self._step_over_leads(text, start, end)
         while end > start and text[end - 1] in _TRIM:
@@ -303,7 +310,7 @@ class TargetFinder:
         clause = text[start:end]
         dated = sum(len(text[h.start : h.end].split()) for h in horizons(text, start, end))
         words = len(clause.split())
-        return (words - dated >= MIN_CONTENT_WORDS and words <= MAX_WORDS
+        return (words - dated >= MIN_CONTENT_WORDS
                 and not self._non_goals.match(clause) and not _inside(start, taken)
                 and not _quoted(text, sentence_start, start))
 
