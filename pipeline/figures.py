@@ -32,6 +32,8 @@ _SPELLED_RANK = re.compile(r"(?<!\w)(?:lớn|cao|thấp|nhiều|đứng|xếp|h�
                            + "|".join(ORDINALS) + r"))(?!\w)")
 _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt (?:là|đứng|xếp)\s+(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*(?:\s+và\s+\d{1,3}))"
                            r"(?![\w/%]|[.,]\d)")
+# A comma and exactly three digits before a counted noun: a decimal (Vietnamese) or thousands (English)?
+_THOUSANDS_OR_DECIMAL = re.compile(r"\d{1,3},\d{3}")
 _PART_OF = re.compile(r"(?<![\w.,/])(?P<n>\d{1,5})/(?P<d>\d{1,5})(?![\w/%]|[.,]\d)")
 _RANK_LIST = re.compile(r"(?:,\s*|\s+và\s+)(?P<rank>\d{1,3})(?![\w/%.,]\d*)")
 _FRACTION = re.compile(r"(?<!\w)(?:(?P<qual>khoảng|gần|hơn|chiếm|trên) )(?P<n>\d{1,2})/(?P<d>[2-9]|10)(?![\w/])")
@@ -125,6 +127,8 @@ class FigureFinder:
                 end, unit = noun
                 if _is_year(m.group("num"), unit):
                     continue
+                if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
+                    continue  # "2,653 lượt xem": 2.653 views is no count, 2653 is an English reading; skipped
             after = self._qualifiers_after.match(text, end)
             if after and qualifier is None:  # "từ 10% trở lên"
                 qualifier = self._after[after.group(1)]

@@ -23,7 +23,8 @@ def test_figures_resolve_vietnamese_numbers_units_and_qualifiers(extractor):
 
 
 def test_malformed_and_non_figure_numbers_get_no_value(extractor):
-    text = "Mã số 1.2.3.4 tỷ đồng, ,,5% và 1,234.5 USD; hội nghị lần thứ 18 năm 2024; gọi 0234.3822.000."
+    text = ("Mã số 1.2.3.4 tỷ đồng, ,,5% và 1,234.5 USD; hội nghị lần thứ 18 năm 2024; gọi 0234.3822.000; "
+            "bài có 3,512 lượt xem.")
     assert of_type(extractor, text, "figure") == []
 
 
