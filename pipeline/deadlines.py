@@ -22,6 +22,7 @@ _PERIOD = re.compile(rf"(?<![\w/])(?:(?:giai đoạn|thời kỳ|nhiệm kỳ)\s
 _WHEN = (rf"(?:(?:hết|cuối|giữa|đầu)\s+)?(?:(?:năm|ngày)\s+)?"
          rf"(?P<date>(?:\d{{1,2}}/)?\d{{1,2}}/|(?:quý|tháng)\s+\w+/)?(?P<year>{_YEAR})(?![\w/]|[.,]\d)")
 _BARE_YEAR = re.compile(rf"(?<![\w/])năm\s+(?P<year>{_YEAR})(?![\w/]|[.,]\d)", re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)", re.IGNORECASE)
 # Horizons that date a plan (its own period), as opposed to a vision or a bare year.
 PLAN_KINDS = ("until", "before", "period")
 
@@ -72,17 +73,18 @@ def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]
 def clause_deadline(text: str, clause: tuple[int, int], sentence: tuple[int, int],
                     earlier: list[tuple[int, int]]) -> int | None:
     """The deadline of the goal clause ``text[clause]`` inside ``text[sentence]``; ``earlier`` are the
-    sentences before it, nearest last."""
+    sentences before it that may state its plan (the two before it), nearest last."""
     inside = horizons(text, *clause)
     if inside:
         return max(h.year for h in inside)
-    before = horizons(text, sentence[0], clause[0])
+    before = [h for h in horizons(text, sentence[0], clause[0])
+              if h.kind != "year" or not _PAST.search(text, h.end, clause[0])]  # "Năm 2023, tỉnh đã …; …"
     if before:
         return before[-1].year
     after = horizons(text, clause[1], sentence[1])
     if after:
         return after[0].year
-    for span in reversed(earlier[-2:]):
+    for span in reversed(earlier):
         plan = [h for h in horizons(text, *span) if h.kind in PLAN_KINDS]
         if plan:
             return plan[0].year

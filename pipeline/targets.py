@@ -128,7 +128,8 @@ class TargetFinder:
                 if not self._is_goal(text, start, stop, taken, s_start) or (
                         number and self._activity(clause, inside)):
                     continue
-                attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end), sentences[:index]),
+                attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end),
+                                                     sentences[max(0, index - 2) : index]),
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
                          "owner": owner}
@@ -227,10 +228,9 @@ class TargetFinder:
             reach = will.end() + next((w.start() for w in words if w.group(0) in ";:"),
                                       words[-1].end() if words else 0)
             has_figure = any(will.end() <= f.start < reach for f in figures)
-            ahead = self._ahead.search(text, start, end) or any(
-                h.kind not in ("year", "within") for h in horizons(text, start, end))
+            ahead = self._ahead.search(text, start, end) or any(h.kind != "year" for h in horizons(text, start, end))
             if has_figure or ahead:
-                return _Frame(self._step_over_leads(text, will.end(), end), "commitment")
+                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment")
         return None
 
     def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
@@ -240,8 +240,16 @@ class TargetFinder:
         for verb in self._deadline_verbs.finditer(text, start, end):
             if (self._usable(text, start, verb.start(), taken) and not _CONDITION.search(text, start, verb.start())
                     and not self._task_nouns.search(text, start, verb.start())):
-                return _Frame(verb.start(), "deadline")
+                return _Frame(self._with_subject(text, start, verb.start(), verb.start(), end), "deadline")
         return None
+
+    def _with_subject(self, text: str, start: int, cue: int, predicate: int, end: int) -> int:
+        """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject
+        too when the predicate alone is too short to say anything (``[Cầu Tân Mỹ dự kiến] hoàn thành …``)."""
+        position = self._step_over_leads(text, predicate, end)
+        if _content_words(text, position, end) >= MIN_CONTENT_WORDS:
+            return position
+        return self._step_over_leads(text, _last_break(text, start, cue), end)
 
     def _step_over_leads(self, text: str, position: int, end: int) -> int:
         """Past punctuation, lead-in words (``là``, ``gồm``) and a horizon (``đến năm 2030,``)."""
@@ -308,9 +316,7 @@ class TargetFinder:
 
     def _is_goal(self, text: str, start: int, end: int, taken: list[tuple[int, int]], sentence_start: int) -> bool:
         clause = text[start:end]
-        dated = sum(len(text[h.start : h.end].split()) for h in horizons(text, start, end))
-        words = len(clause.split())
-        return (words - dated >= MIN_CONTENT_WORDS
+        return (_content_words(text, start, end) >= MIN_CONTENT_WORDS
                 and not self._non_goals.match(clause) and not _inside(start, taken)
                 and not _quoted(text, sentence_start, start))
 
@@ -328,6 +334,12 @@ def _opening(words: list[str], then: str = "") -> re.Pattern[str]:
     """Matches one of ``words`` (a whole word) at the start of a clause, with ``re.match``."""
     ordered = sorted(words, key=len, reverse=True)
     return re.compile(r"(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)" + then, re.IGNORECASE)
+
+
+def _content_words(text: str, start: int, end: int) -> int:
+    """Words of ``text[start:end]`` besides its horizons ("trong năm 2025" says when, not what)."""
+    dated = sum(len(text[h.start : h.end].split()) for h in horizons(text, start, end))
+    return len(text[start:end].split()) - dated
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:

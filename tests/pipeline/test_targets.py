@@ -74,3 +74,10 @@ def test_results_against_a_plan_and_deadline_commitments(extractor):
     found = targets(extractor, "Công ty cam kết bàn giao toàn bộ mặt bằng cho nhà đầu tư trước năm 2027.")
     assert [(t.text, t.attrs["deadline"]) for t in found] == [
         ("bàn giao toàn bộ mặt bằng cho nhà đầu tư trước năm 2027", 2026)]
+
+
+def test_a_short_commitment_keeps_its_subject_and_a_past_year_is_no_deadline(extractor):
+    found = targets(extractor, "Cầu Tân Mỹ dự kiến hoàn thành trong năm 2027.")
+    assert [(t.text, t.attrs["deadline"]) for t in found] == [("Cầu Tân Mỹ dự kiến hoàn thành trong năm 2027", 2027)]
+    found = targets(extractor, "Năm 2023, xã đã đón 40 đoàn khách; thời gian tới xã sẽ mời thêm 10 nhà đầu tư.")
+    assert [(t.text, t.attrs["deadline"]) for t in found] == [("mời thêm 10 nhà đầu tư", None)]
