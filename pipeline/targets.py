@@ -25,12 +25,15 @@ _TRIM = " ,;:.–-\"“”'…"
 _BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
 MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
+MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
 MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
 _OWNER_HOP = re.compile(r"^\s*(?:của|cho)\s+(?:[^\s,;:.]+\s+){0,7}?(?:là|:)\s*", re.IGNORECASE)
-# "Đưa CNTT trở thành ngành kinh tế quan trọng", "xây dựng tỉnh trở thành …": the goal starts at the verb.
-_PROMOTION = re.compile(r"(?<!\w)(?:[Đđ]ưa|[Xx]ây dựng)\s+[^,;.:]{2,60}?\s+trở thành\s")
+# "Đưa CNTT trở thành ngành kinh tế quan trọng", "đưa nơi đây thành trung tâm …", "xây dựng tỉnh trở thành
+# …": the goal starts at the verb.
+_PROMOTION = re.compile(r"(?<!\w)(?:[Đđ]ưa\s+[^,;.:]{2,60}?\s+(?:trở\s+)?thành\s(?!phố|công|viên|phẩm)"
+                        r"|[Xx]ây dựng\s+[^,;.:]{2,60}?\s+trở thành\s)")
 # What may open a sentence before its horizon: "Đến năm 2030, …", "Trong tầm nhìn đến 2050, …".
 _HORIZON_OPENING = re.compile(r"^[\s\W]*(?:(?:trong|với|và|dự kiến)\s+)?$", re.IGNORECASE)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
@@ -125,7 +128,7 @@ class TargetFinder:
                 stop = self._capped(text, start, stop)
                 clause = text[start:stop]
                 inside = [f for f in figures if start <= f.start and f.end <= stop]
-                if not self._is_goal(text, start, stop, taken, s_start) or (
+                if not self._is_goal(text, start, stop, taken, s_start, inside) or (
                         number and self._activity(clause, inside)):
                     continue
                 attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end),
@@ -314,9 +317,13 @@ class TargetFinder:
 
     # --- which parts are goals -----------------------------------------------------------------------
 
-    def _is_goal(self, text: str, start: int, end: int, taken: list[tuple[int, int]], sentence_start: int) -> bool:
+    def _is_goal(self, text: str, start: int, end: int, taken: list[tuple[int, int]], sentence_start: int,
+                 figures: list[Entity]) -> bool:
+        """Enough to say what is to be reached (three words besides its dates, or a figure), not a task, a
+        reference back, a title or a motto."""
         clause = text[start:end]
-        return (_content_words(text, start, end) >= MIN_CONTENT_WORDS
+        return ((_content_words(text, start, end) >= MIN_CONTENT_WORDS or any(
+                    start <= f.start and f.end <= end for f in figures))
                 and not self._non_goals.match(clause) and not _inside(start, taken)
                 and not _quoted(text, sentence_start, start))
 
@@ -347,9 +354,16 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _quoted(text: str, sentence_start: int, position: int) -> bool:
-    """Inside quotation marks: a motto or a title, not a goal of the article."""
+    """Inside a short quotation: a motto or a title (“Lấy người dân làm trung tâm”), not a goal of the article.
+    A long quotation is reported speech, whose goals count."""
     before = text[sentence_start:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    if before.count("“") > before.count("”"):
+        opening, closing = sentence_start + before.rfind("“"), text.find("”", position)
+    elif before.count('"') % 2 == 1:
+        opening, closing = sentence_start + before.rfind('"'), text.find('"', position)
+    else:
+        return False
+    return closing != -1 and len(text[opening:closing].split()) <= MAX_MOTTO_WORDS
 
 
 def _last_break(text: str, start: int, position: int) -> int:

@@ -81,3 +81,13 @@ def test_a_short_commitment_keeps_its_subject_and_a_past_year_is_no_deadline(ext
     assert [(t.text, t.attrs["deadline"]) for t in found] == [("Cầu Tân Mỹ dự kiến hoàn thành trong năm 2027", 2027)]
     found = targets(extractor, "Năm 2023, xã đã đón 40 đoàn khách; thời gian tới xã sẽ mời thêm 10 nhà đầu tư.")
     assert [(t.text, t.attrs["deadline"]) for t in found] == [("mời thêm 10 nhà đầu tư", None)]
+
+
+def test_reported_speech_counts_but_a_short_motto_does_not(extractor):
+    speech = ("“Trong nhiệm kỳ này, huyện phấn đấu đưa thu nhập bình quân đầu người đạt 90 triệu đồng mỗi năm và "
+              "không còn hộ nghèo”, Bí thư Huyện ủy nói.")
+    found = targets(extractor, speech)
+    assert len(found) == 1 and found[0].text.startswith("đưa thu nhập bình quân đầu người đạt 90 triệu đồng")
+    assert targets(extractor, "Khẩu hiệu “Phấn đấu vì một xã xanh, sạch, đẹp” treo khắp các thôn.") == []
+    found = targets(extractor, "Quy hoạch đưa vùng ven biển thành trung tâm kinh tế biển của cả khu vực.")
+    assert [t.text for t in found] == ["đưa vùng ven biển thành trung tâm kinh tế biển của cả khu vực"]
