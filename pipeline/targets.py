@@ -110,9 +110,12 @@ class TargetFinder:
         return re.compile(rf",\s+(?:{words})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
-             taken: list[tuple[int, int]] | None = None) -> list[Entity]:
-        """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own."""
+             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
+        """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own. The owner is the
+        province or country named last before the goal in its sentence (``Cà Mau đề ra mục tiêu …``), else
+        ``owner`` (the province the article is about)."""
         taken = taken or []
+        owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
@@ -135,7 +138,8 @@ class TargetFinder:
                                                      sentences[max(0, index - 2) : index]),
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
-                         "owner": owner}
+                         "owner": next((p.attrs["canonical"] for p in reversed(owners)
+                                        if s_start <= p.start and p.end <= start), owner)}
                 found.append(Entity("target", clause, start, stop, attrs))
         return found
 

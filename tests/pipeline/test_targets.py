@@ -91,3 +91,9 @@ def test_reported_speech_counts_but_a_short_motto_does_not(extractor):
     assert targets(extractor, "Khẩu hiệu “Phấn đấu vì một xã xanh, sạch, đẹp” treo khắp các thôn.") == []
     found = targets(extractor, "Quy hoạch đưa vùng ven biển thành trung tâm kinh tế biển của cả khu vực.")
     assert [t.text for t in found] == ["đưa vùng ven biển thành trung tâm kinh tế biển của cả khu vực"]
+
+
+def test_the_owner_is_the_province_named_before_the_goal(extractor):
+    text = ("Hội nghị bàn về kinh tế biển của Quảng Ngãi. Tỉnh Bình Định đặt mục tiêu đến năm 2030 có 12 cảng cá "
+            "hiện đại. Quảng Ngãi phấn đấu thu hút 3 dự án lớn về cảng biển.")
+    assert [t.attrs["owner"] for t in targets(extractor, text)] == ["Bình Định", "Quảng Ngãi"]
