@@ -68,3 +68,23 @@ def test_ranks_in_their_usual_shapes_and_numbers_that_are_not_figures(extractor)
     assert [v for t, v, u in figures if u == "rank" and t in ("12", "30", "5", "40", "52")] == [12, 30, 5, 40, 52]
     assert ("18/20 xã", 18, "xã") in figures
     assert not any(t.startswith("45") for t, _, _ in figures)
+
+
+def test_a_number_glued_to_its_noun_by_the_segmenter_still_names_the_noun():
+    from types import SimpleNamespace
+
+    from pipeline.components import _noun_after
+
+    class Doc:  # the two attributes _noun_after reads: the text and its tagged tokens
+        text = "mở 2.450 lớp với 12 nhóm"
+        tokens = [SimpleNamespace(idx=0, text="mở", tag_="V"), SimpleNamespace(idx=3, text="2.450 lớp", tag_="N"),
+                  SimpleNamespace(idx=13, text="với", tag_="E"), SimpleNamespace(idx=17, text="12", tag_="M"),
+                  SimpleNamespace(idx=20, text="nhóm", tag_="N")]
+
+        def __iter__(self):
+            return iter(self.tokens)
+
+    noun_after = _noun_after(Doc())
+    assert noun_after(8) == (12, "lớp")  # after "2.450", inside the glued token
+    assert noun_after(19) == (24, "nhóm")
+    assert noun_after(12) is None  # "với" is no noun
