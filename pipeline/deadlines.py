@@ -3,7 +3,8 @@
 
 The horizon words and how each is read are in ``data/target_horizons.csv``. A goal takes the horizon of its
 own clause, else the nearest one before it in its sentence, else one after it, else the horizon of a dated
-plan stated in one of the two sentences before it (that plan's own period, not its longer-term vision).
+plan stated in one of the two sentences before it (that plan's own period, not its longer-term vision), else
+the year it is to start (``từ ngày 1/7/2026``).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ PLAN_KINDS = ("until", "before", "period")
 @dataclass(frozen=True, slots=True)
 class Horizon:
     year: int  # the deadline the phrase sets
-    kind: str  # until | before | within | vision | period | year (a bare "năm 2024")
+    kind: str  # until | before | within | vision | period | from | year (a bare "năm 2024")
     start: int
     end: int
 
@@ -43,13 +44,13 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]:
-    """The horizon phrases in ``text[start:end]``, in order; years that only start or compare are left out."""
+    """The horizon phrases in ``text[start:end]``, in order; years that are only compared with are left out."""
     end = len(text) if end is None else end
     pattern, kinds = _phrases()
     found: list[Horizon] = []
     taken: list[tuple[int, int]] = []
     for m in _PERIOD.finditer(text, start, end):
-        before = text[max(0, m.start() - 6) : m.start()].lower()
+        before = text[max(0, m.start() - 8) : m.start()].lower()
         if not re.search(r"(?:từ|so với)\s*$", before):
             found.append(Horizon(int(m.group("year")), "period", m.start(), m.end()))
         taken.append((m.start(), m.end()))
@@ -74,18 +75,19 @@ def clause_deadline(text: str, clause: tuple[int, int], sentence: tuple[int, int
                     earlier: list[tuple[int, int]]) -> int | None:
     """The deadline of the goal clause ``text[clause]`` inside ``text[sentence]``; ``earlier`` are the
     sentences before it that may state its plan (the two before it), nearest last."""
-    inside = horizons(text, *clause)
+    inside = [h for h in horizons(text, *clause) if h.kind != "from"]
     if inside:
         return max(h.year for h in inside)
-    before = [h for h in horizons(text, sentence[0], clause[0])
-              if h.kind != "year" or not _PAST.search(text, h.end, clause[0])]  # "Năm 2023, tỉnh đã …; …"
+    before = [h for h in horizons(text, sentence[0], clause[0])  # not a past year: "Năm 2023, tỉnh đã …; …"
+              if h.kind != "from" and (h.kind != "year" or not _PAST.search(text, h.end, clause[0]))]
     if before:
         return before[-1].year
-    after = horizons(text, clause[1], sentence[1])
+    after = [h for h in horizons(text, clause[1], sentence[1]) if h.kind != "from"]
     if after:
         return after[0].year
     for span in reversed(earlier):
         plan = [h for h in horizons(text, *span) if h.kind in PLAN_KINDS]
         if plan:
             return plan[0].year
-    return None
+    scheduled = [h for h in horizons(text, *sentence) if h.kind == "from"]  # "… triển khai từ ngày 1/7/2026"
+    return scheduled[0].year if scheduled else None

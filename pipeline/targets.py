@@ -212,7 +212,7 @@ class TargetFinder:
             if _PAST.search(rest):
                 continue
             markers = self._plan_markers.finditer(text, clause_start, end)
-            if horizon.kind in ("year", "within") and not any(self._usable(text, start, m.start(), taken)
+            if horizon.kind in ("year", "within", "from") and not any(self._usable(text, start, m.start(), taken)
                                                                for m in markers):
                 continue
             clause_start = self._step_over_leads(text, clause_start, end)

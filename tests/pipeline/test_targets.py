@@ -19,9 +19,17 @@ def test_horizon_phrases_give_the_year_the_goal_is_due(phrase, year):
     assert [h.year for h in horizons(f"Huyện hoàn thành việc này {phrase}.")] == [year]
 
 
-@pytest.mark.parametrize("phrase", ["từ năm 2020", "so với năm 2022", "tính đến năm 2024", "cùng kỳ năm 2023"])
-def test_years_that_start_or_compare_are_no_deadline(phrase):
+@pytest.mark.parametrize("phrase", ["so với năm 2022", "tính đến năm 2024", "cùng kỳ năm 2023"])
+def test_years_compared_with_or_counted_to_are_no_deadline(phrase):
     assert horizons(f"Số hộ nghèo giảm mạnh {phrase}.") == []
+
+
+def test_a_start_year_is_the_deadline_only_when_nothing_else_dates_the_goal():
+    text = "Từ năm 2026, xã sẽ cấp miễn phí 500 thẻ bảo hiểm y tế."
+    assert [(h.year, h.kind) for h in horizons(text)] == [(2026, "from")]
+    assert clause_deadline(text, (text.index("cấp"), len(text) - 1), (0, len(text)), []) == 2026
+    text = "Từ năm 2026 đến năm 2028, xã cấp miễn phí 500 thẻ bảo hiểm y tế."
+    assert clause_deadline(text, (text.index("xã"), len(text) - 1), (0, len(text)), []) == 2028
 
 
 def test_the_clause_horizon_wins_then_the_nearest_before_it_then_the_plan_of_an_earlier_sentence():
