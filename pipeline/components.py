@@ -165,7 +165,7 @@ class EntityRecognizer:
                              lambda start, end: (start, end) in token_spans)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
-        targets = self.targets.find(text, figures, province, _spans(documents))
+        targets = self.targets.find(text, figures, province, _spans(documents), places)
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures, *targets],
                           key=lambda e: (e.start, -e.end))
         for entity in entities:
@@ -212,13 +212,23 @@ def _word_end(doc: Doc) -> Callable[[int], int]:
     return word_end
 
 
-def _noun_after(doc: Doc) -> Callable[[int], tuple[int, str] | None]:
-    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags."""
+def _noun_after(doc: Doc) -> Callable[..., tuple[int, str] | None]:
+    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags; with
+    ``any_word``, a lowercase noun, verb or adjective (what follows a classifier: ``câu hỏi``, ``lượt xem``).
+    The segmenter sometimes glues the number to its noun (one token ``1.129 lớp``): then the noun is the rest
+    of that token."""
     starts = {t.idx: t for t in doc}
+    glued = {t.idx + len(t.text.split(" ", 1)[0]): t for t in doc if " " in t.text and t.text[:1].isdigit()}
 
-    def noun_after(position: int) -> tuple[int, str] | None:
+    def noun_after(position: int, any_word: bool = False) -> tuple[int, str] | None:
         token = starts.get(position + 1) if doc.text[position : position + 1] == " " else starts.get(position)
-        if token is None or not token.tag_.startswith("N") or token.tag_ == "Np" or not token.text[:1].islower():
+        if token is None and position in glued and glued[position].tag_.startswith("N"):
+            whole = glued[position]
+            rest = whole.text[position - whole.idx :].strip()
+            return (whole.idx + len(whole.text), rest) if rest[:1].islower() else None
+        if token is None or token.tag_ == "Np" or not token.text[:1].islower():
+            return None
+        if not token.tag_.startswith(("N", "V", "A") if any_word else "N"):
             return None
         return token.idx + len(token.text), token.text
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.gazetteer import read_csv
+from pipeline.gazetteer import read_csv, read_lines
 from pipeline.numbers import SCALES, as_number, parse_number
 
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -20,7 +20,21 @@ _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
 _YEAR_IN_SENTENCE = re.compile(r"(?:năm|Năm) ((?:19|20)\d{2})(?!\d)")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 
-NounAfter = Callable[[int], tuple[int, str] | None]
+# (position, any_word) → (end, word) of the noun after a number; with any_word, any content word (the second
+# word of "câu hỏi", "lượt xem").
+NounAfter = Callable[..., tuple[int, str] | None]
+_RANK = re.compile(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top|vị trí(?: thứ)?) (?P<rank>\d+)"
+                   r"(?:/(?P<of>\d{1,3}(?:\.\d{3})*))?(?![\w/]|[.,]\d)")
+_RANK_OF = re.compile(r"(?<!\w)(?:đứng|xếp)\s+(?P<span>(?P<rank>\d{1,3})/(?P<of>\d{1,3}))(?![\w/]|[.,]\d)")
+ORDINALS = {"hai": 2, "ba": 3, "tư": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+# "lớn thứ hai thế giới": a spelled ordinal after a comparison is a rank ("Thứ hai," opening a point is not).
+_SPELLED_RANK = re.compile(r"(?<!\w)(?:lớn|cao|thấp|nhiều|đứng|xếp|hàng)\s+(?P<span>thứ (?P<word>"
+                           + "|".join(ORDINALS) + r"))(?!\w)")
+_RESPECTIVELY = re.compile(r"(?<!\w)lần lượt (?:là|đứng|xếp)\s+(?P<list>\d{1,3}(?:\s*,\s*\d{1,3})*(?:\s+và\s+\d{1,3}))"
+                           r"(?![\w/%]|[.,]\d)")
+# A comma and exactly three digits before a counted noun: a decimal (Vietnamese) or thousands (English)?
+_THOUSANDS_OR_DECIMAL = re.compile(r"\d{1,3},\d{3}")
+_PART_OF = re.compile(r"(?<![\w.,/])(?P<n>\d{1,5})/(?P<d>\d{1,5})(?![\w/%]|[.,]\d)")
 _RANK_LIST = re.compile(r"(?:,\s*|\s+và\s+)(?P<rank>\d{1,3})(?![\w/%.,]\d*)")
 _FRACTION = re.compile(r"(?<!\w)(?:(?P<qual>khoảng|gần|hơn|chiếm|trên) )(?P<n>\d{1,2})/(?P<d>[2-9]|10)(?![\w/])")
 _SCORE = re.compile(r"(?<![\w.,])0,\d{3,}(?!\w|[.,]\d)")
@@ -43,78 +57,155 @@ class FigureFinder:
         return {r["word"]: r["qualifier"] for r in read_csv("qualifiers.csv")}
 
     @cached_property
+    def _after(self) -> dict[str, str]:
+        return {r["word"]: r["qualifier"] for r in read_csv("qualifiers_after.csv")}
+
+    @cached_property
+    def _qualifiers_after(self) -> re.Pattern[str]:
+        return re.compile(r"\s+(" + "|".join(re.escape(w) for w in self._after) + r")(?!\w)")
+
+    @cached_property
+    def _classifiers(self) -> set[str]:
+        return set(read_lines("count_classifiers.txt"))
+
+    @cached_property
+    def _per(self) -> str:
+        return "|".join(re.escape(w) for w in sorted(read_lines("per_units.txt"), key=len, reverse=True))
+
+    @cached_property
+    def _identifier(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(read_lines("figure_identifiers.txt"), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{words})\s*$")
+
+    @cached_property
+    def _rank_cues(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(read_lines("rank_cues.txt"), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def _pattern(self) -> re.Pattern[str]:
         quals = "|".join(sorted(map(re.escape, self._qualifiers), key=len, reverse=True))
         units = "|".join(sorted(map(re.escape, self._units), key=len, reverse=True))
         return re.compile(
             rf"(?<![\w.,/-])(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
-            rf"(?![\w/]|[.,]\d)"
+            rf"(?P<per>(?:/(?:{self._per})(?!\w))+)?(?![\w/]|[.,]\d)"
         )
 
     def find(self, text: str, taken: list[tuple[int, int]], noun_after: NounAfter | None = None) -> list[Entity]:
         found: list[Entity] = []
-        for m in re.finditer(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top) (?P<rank>\d+)(?:/(?P<of>\d+))?(?![\w/])",
-                             text):
-            start = m.start("word")
-            if _ORDINAL_NOT_RANK.search(text[max(0, start - 12) : start]):
-                taken = [*taken, (start, m.end())]  # "lần thứ 18", "kỳ họp thứ 10": which session, not a rank
-                continue
-            if not _overlaps(start, m.end(), taken):
-                found.append(self._entity(text, start, m.end(), int(m.group("rank")), "rank", None))
-                taken = [*taken, (start, m.end())]
-                # A list of ranks: "xếp thứ 22, 10, 10 và 37" is four ranks.
-                for more in _RANK_LIST.finditer(text, m.end()):
-                    if more.start() != taken[-1][1]:
-                        break
-                    number = more.group("rank")
-                    found.append(self._entity(text, more.start("rank"), more.end("rank"), int(number), "rank", None))
-                    taken = [*taken, (more.start(), more.end())]
+        taken = list(taken)
+
+        def add(start: int, end: int, value: float, unit: str, qualifier: str | None) -> None:
+            found.append(self._entity(text, start, end, value, unit, qualifier))
+            taken.append((start, end))
+
+        self._ranks(text, taken, add, noun_after)
         for m in self._pattern.finditer(text):
-            if _overlaps(m.start("num"), m.end(), taken):
-                continue
+            if _overlaps(m.start("num"), m.end(), taken) or (
+                    not m.group("qual") and self._identifier.search(text, max(0, m.start() - 12), m.start())):
+                continue  # "khóa 43": an identifier
             value = parse_number(m.group("num"))
-            if value is None:
+            upper = parse_number(m.group("num2")) if m.group("num2") else None
+            if value is None or (m.group("num2") and upper is None):
                 continue  # malformed or ambiguous (1.2.3.4, 1,234.5): no value rather than a wrong one
             start = m.start("qual") if m.group("qual") else m.start("num")
             qualifier = self._qualifiers.get(m.group("qual") or "")
-            end, unit = m.end(), None
+            factor, per = 1.0, m.group("per") or ""
             if m.group("pct"):
-                unit = "%"
+                unit, end = "%", m.end("pct")  # "12%/năm" is a percentage; its span is the number and the sign
             elif m.group("unit"):
                 unit, factor = self._units[m.group("unit")]
-                value *= factor
+                unit, end = unit + per, m.end()
             else:
                 if m.group("scale"):
-                    value *= SCALES[m.group("scale")]
-                noun = noun_after(m.end()) if noun_after else None
+                    factor = SCALES[m.group("scale")]
+                position = m.end("scale") if m.group("scale") else m.end("num2") if m.group("num2") else m.end("num")
+                noun = self._counted(text, position, noun_after)
                 if noun is None:
                     continue  # a bare number is not a figure we can name
                 end, unit = noun
                 if _is_year(m.group("num"), unit):
                     continue
-            extra = {"upper": as_number(parse_number(m.group("num2")) or 0)} if m.group("num2") else {}
-            found.append(self._entity(text, start, end, value, unit, qualifier, **extra))
-            taken = [*taken, (start, end)]
+                if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
+                    continue  # "2,653 lượt xem": 2.653 views is no count, 2653 is an English reading; skipped
+            after = self._qualifiers_after.match(text, end)
+            if after and qualifier is None:  # "từ 10% trở lên"
+                qualifier = self._after[after.group(1)]
+            if upper is None:
+                add(start, end, value * factor, unit, qualifier)
+            else:  # a range is two figures: "13 – 14%" → 13 % and 14 %
+                add(start, m.end("num"), value * factor, unit, qualifier)
+                add(m.start("num2"), end, upper * factor, unit, None)
         for m in _FRACTION.finditer(text):  # "khoảng 1/3 doanh nghiệp"
             if not _overlaps(m.start(), m.end(), taken):
                 start = m.start() if m.group("qual") != "chiếm" else m.start("n")
                 qualifier = self._qualifiers.get(m.group("qual"))
-                found.append(self._entity(text, start, m.end(), int(m.group("n")) / int(m.group("d")), "fraction",
-                                          qualifier))
-                taken = [*taken, (start, m.end())]
+                add(start, m.end(), int(m.group("n")) / int(m.group("d")), "fraction", qualifier)
+        for m in _PART_OF.finditer(text):  # "19/22 quận huyện": 19 of them
+            noun = self._counted(text, m.end(), noun_after)
+            if noun and int(m.group("n")) <= int(m.group("d")) and not _overlaps(m.start(), noun[0], taken):
+                add(m.start(), noun[0], int(m.group("n")), noun[1], None)
         for m in _SCORE.finditer(text):  # an index score: "giá trị 0,4843"
             if not _overlaps(m.start(), m.end(), taken):
-                found.append(self._entity(text, m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None))
-                taken = [*taken, (m.start(), m.end())]
+                add(m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None)
         for m in SPELLED_NUMBER.finditer(text):
-            noun = noun_after(m.end("num")) if noun_after else None
+            noun = self._counted(text, m.end("num"), noun_after)
             if noun is None or _overlaps(m.start(), noun[0], taken):
                 continue
-            found.append(self._entity(text, m.start(), noun[0], SPELLED[m.group("num").lower()], noun[1], None))
-            taken = [*taken, (m.start(), noun[0])]
+            add(m.start(), noun[0], SPELLED[m.group("num").lower()], noun[1], None)
         found.sort(key=lambda e: e.start)
         return found
+
+    def _ranks(self, text: str, taken: list[tuple[int, int]], add: Callable[..., None],
+               noun_after: NounAfter | None) -> None:
+        """``thứ 2/63``, ``top 10`` (but ``top 500 thành phố`` counts cities), ``vị trí 110 và 148``,
+        ``đứng 5/13 tỉnh``, ``lớn thứ hai``, and the lists of a ranking sentence (``thứ hạng … lần lượt là
+        22,10,10 và 37``)."""
+        for m in _RANK.finditer(text):
+            start = m.start("rank") if m.group("word").startswith("vị trí") else m.start("word")
+            if _ORDINAL_NOT_RANK.search(text[max(0, start - 12) : start]):
+                taken.append((start, m.end()))  # "lần thứ 18", "kỳ họp thứ 10": which session, not a rank
+                continue
+            if _overlaps(start, m.end(), taken):
+                continue
+            if m.group("word").lower() == "top" and not m.group("of") and noun_after and noun_after(m.end()):
+                continue  # "lọt top 1.000 hệ sinh thái" counts ecosystems; "top 10 cả nước" is a rank
+            add(start, m.end(), int(m.group("rank")), "rank", None)
+            for more in _RANK_LIST.finditer(text, m.end()):  # "xếp thứ 22, 10, 10 và 37" is four ranks
+                if more.start() != taken[-1][1]:
+                    break
+                add(more.start("rank"), more.end("rank"), int(more.group("rank")), "rank", None)
+        for m in _RANK_OF.finditer(text):
+            if not _overlaps(m.start("span"), m.end(), taken):
+                add(m.start("span"), m.end(), int(m.group("rank")), "rank", None)
+        for m in _SPELLED_RANK.finditer(text):
+            if not _overlaps(m.start("span"), m.end(), taken):
+                add(m.start("span"), m.end(), ORDINALS[m.group("word")], "rank", None)
+        for m in _RESPECTIVELY.finditer(text):
+            sentence_start = max(_last_match_end(_SENTENCE_END, text[: m.start()]), 0)
+            if not self._rank_cues.search(text, sentence_start, m.start()):
+                continue
+            for number in re.finditer(r"\d+", m.group("list")):
+                start, end = m.start("list") + number.start(), m.start("list") + number.end()
+                if not _overlaps(start, end, taken):
+                    add(start, end, int(number.group(0)), "rank", None)
+
+    def _counted(self, text: str, position: int, noun_after: NounAfter | None) -> tuple[int, str] | None:
+        """The counted noun after ``position`` and where it ends; a classifier takes the next word with it
+        (``nhóm sản phẩm``, ``câu hỏi``), and a rate its denominator (``giường bệnh/vạn dân``)."""
+        noun = noun_after(position) if noun_after else None
+        if noun is None:
+            return None
+        end, unit = noun
+        if unit.replace("_", " ").lower() in self._classifiers:
+            following = noun_after(end, True)
+            if following is not None:
+                end, unit = following[0], f"{unit} {following[1]}"
+        per = re.match(rf"(?:/(?:{self._per})(?!\w))+", text[end:])
+        if per:
+            end, unit = end + per.end(), unit + per.group(0)
+        return end, unit
 
     @staticmethod
     def _entity(text: str, start: int, end: int, value: float, unit: str, qualifier: str | None,

@@ -1,175 +1,412 @@
 """Targets: goals, plan targets and commitments (``mục tiêu``, ``chỉ tiêu``, ``phấn đấu``, ``đến năm …``).
 
-A goal clause runs from its cue to the end of the sentence; enumerations (``…; …; …``) become one target
-each. Its deadline is the year the clause (or, failing that, its sentence) sets; its value and unit come
-from the first figure inside it; its owner is the province or body the article is about.
+A sentence states a goal when it has a cue (``mục tiêu …``, ``phấn đấu``, ``Đưa X trở thành Y``), opens with a
+horizon (``Đến năm 2030, …``; ``Năm 2025, kế hoạch …``) or makes a commitment with a number or a time ahead
+(``tỉnh sẽ chọn 100 doanh nghiệp``). The goal clause runs from there to the end of the sentence or to a
+purpose, an aside or a closing quote; an enumeration (``…; …; …``, figures joined by commas, or bullet
+lines after a colon) is one target per item. Deadlines come from :mod:`pipeline.deadlines`; the value and
+unit from the first figure inside the clause; the owner is the province the article is about.
+The cue lexicons are the ``target_*`` files of ``pipeline/data``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.gazetteer import read_lines
+from pipeline.deadlines import PLAN_KINDS, clause_deadline, horizons
+from pipeline.gazetteer import read_csv, read_lines
 
-# A sentence ends at . ! ? followed by a space or the end; "2.000" and "TP.HCM" do not end one.
+# A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
-_HORIZON = re.compile(r"(?:[Đđ]ến|[Tt]ới|[Tt]rước|[Tt]rong|[Nn]ăm|giai đoạn \d{4}\s?[-–]\s?|tầm nhìn(?: đến)?)"
-                      r"(?: năm)? ((?:19|20)\d{2})")
-_FUTURE_LEAD = re.compile(r"(?:^|[,;:]\s*|\s)(?:[Đđ]ến|[Tt]ới) năm ((?:20)\d{2}),\s+")
-_TRIM = " ,;:.–-\"“”'"
-_LEAD_WORDS = re.compile(r"^(?:là|sẽ|đến năm \d{4},?|gồm|như sau|đạt được|nhằm)\s+")
-MIN_WORDS, MAX_WORDS = 3, 60
+_TRIM = " ,;:.–-\"“”'…"
+_BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
+MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
-_PROMOTION = re.compile(r"(?<!\w)(?:[Đđ]ưa|[Xx]ây dựng)\s+[^,;.:]{2,60}?\s+trở thành\s")
-_WILL = re.compile(r"(?<!\w)sẽ(?: tập trung| tiếp tục| triển khai)?\s+")
-_AHEAD = re.compile(r"thời gian tới|sắp tới|năm tới|sau hội nghị|(?:đến|tới) (?:năm|cuối năm)|từ nay đến",
-                    re.IGNORECASE)
-# Purpose clauses that follow a goal are not part of it: ", giúp cho doanh nghiệp …", ", qua đó …".
-_PURPOSE = re.compile(r",\s+(?:giúp|góp phần|qua đó|từ đó|tạo điều kiện)\b")
-# Cues that are not goals: "chương trình mục tiêu quốc gia" (a programme's name), "đã trở thành" (past).
-_NOT_A_GOAL = re.compile(r"(?:[Cc]hương trình|đã|vừa|từng)\s*$")
-_DATE_ONLY = re.compile(r"(?:(?:đến|tới|trong|trước)\s+)?(?:năm|giai đoạn|kế hoạch năm|tầm nhìn)[\s\d–-]*",
-                        re.IGNORECASE)
+MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
+MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
+MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
+# "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
+_OWNER_HOP = re.compile(r"^\s*(?:của|cho)\s+(?:[^\s,;:.]+\s+){0,7}?(?:là|:)\s*", re.IGNORECASE)
+# "Đưa CNTT trở thành ngành kinh tế quan trọng", "đưa nơi đây thành trung tâm …", "xây dựng tỉnh trở thành
+# …": the goal starts at the verb.
+_PROMOTION = re.compile(r"(?<!\w)(?:[Đđ]ưa\s+[^,;.:]{2,60}?\s+(?:trở\s+)?thành\s(?!phố|công|viên|phẩm)"
+                        r"|[Xx]ây dựng\s+[^,;.:]{2,60}?\s+trở thành\s)")
+# What may open a sentence before its horizon: "Đến năm 2030, …", "Trong tầm nhìn đến 2050, …".
+_HORIZON_OPENING = re.compile(r"^[\s\W]*(?:(?:trong|với|và|dự kiến)\s+)?$", re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
+_CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s+(?:\S+\s+){0,6}?$", re.IGNORECASE)
+# "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
+_REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
+_NEGATION = re.compile(r"\s*(?:không|chẳng|chưa)(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    start: int  # where the goal clause starts
+    kind: str  # cue | promotion | horizon | commitment
+    scope: str = "sentence"  # "clause": a purpose whose goal ends at the first ";"
 
 
 class TargetFinder:
+    """Finds targets; see the module docstring. Lexicons are read once, on first use."""
+
+    @cached_property
+    def _cues(self) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+        cues = {r["cue"]: (r["frame"], r["scope"]) for r in read_csv("target_cues.csv")}
+        return _alternation(list(cues)), cues
+
+    @cached_property
+    def _links(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(read_lines("target_links.txt"), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
+
+    @cached_property
+    def _not_after(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(read_lines("target_not_after.txt"), key=len, reverse=True))
+        return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
+
     @cached_property
     def _non_goals(self) -> re.Pattern[str]:
-        starts = sorted(read_lines("target_non_goals.txt"), key=len, reverse=True)
-        return re.compile(r"(?:" + "|".join(re.escape(s) for s in starts) + r")(?!\w)", re.IGNORECASE)
+        return _opening(read_lines("target_non_goals.txt"))
 
     @cached_property
-    def _cues(self) -> re.Pattern[str]:
-        cues = sorted(read_lines("target_cues.txt"), key=len, reverse=True)
-        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)", re.IGNORECASE)
+    def _lead_words(self) -> re.Pattern[str]:
+        return _opening(read_lines("target_lead_words.txt"), then=r"[\s:,]*")
+
+    @cached_property
+    def _task_verbs(self) -> re.Pattern[str]:
+        return _opening(read_lines("target_task_verbs.txt"))
+
+    @cached_property
+    def _outcomes(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_outcome_words.txt"))
+
+    @cached_property
+    def _plan_markers(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_plan_markers.txt"))
+
+    @cached_property
+    def _commitments(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_commitment_words.txt"))
+
+    @cached_property
+    def _deadline_verbs(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_deadline_verbs.txt"))
+
+    @cached_property
+    def _task_nouns(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_task_nouns.txt"))
+
+    @cached_property
+    def _ahead(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_ahead.txt"))
+
+    @cached_property
+    def _clause_end(self) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(read_lines("target_clause_ends.txt"), key=len, reverse=True))
+        return re.compile(rf",\s+(?:{words})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
-             taken: list[tuple[int, int]] | None = None) -> list[Entity]:
-        """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own."""
+             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
+        """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own. The owner is the
+        province or country named last before the goal in its sentence (``Cà Mau đề ra mục tiêu …``), else
+        ``owner`` (the province the article is about)."""
         taken = taken or []
+        owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
+        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
         found: list[Entity] = []
-        for sentence in _SENTENCE.finditer(text):
-            start = self._clause_start(sentence.group(0), sentence.start(), taken, figures)
-            if start is None:
+        for index, (s_start, s_end) in enumerate(sentences):
+            frame = self._frame(text, s_start, s_end, taken, figures)
+            if frame is None:
                 continue
-            clause_start = sentence.start() + start
-            purpose = _PURPOSE.search(text, clause_start, sentence.end())
-            clause_end = purpose.start() if purpose else sentence.end()
-            sentence_deadline = _deadline(sentence.group(0))
-            for part_start, part_end in _parts(text, clause_start, clause_end, figures):
-                clause = text[part_start:part_end]
-                if (not MIN_WORDS <= len(clause.split()) <= MAX_WORDS or _DATE_ONLY.fullmatch(clause)
-                        or self._non_goals.match(clause) or _inside_span(part_start, taken)
-                        or _quoted(sentence.group(0), part_start - sentence.start())):
+            end = self._clause_stop(text, s_start, s_end, frame)
+            if not text[frame.start : end].strip(_TRIM) and text[s_start:s_end].rstrip().endswith(":"):
+                parts = _bullets(text, s_end)  # "… gồm:" and one goal per bullet line
+            else:
+                parts = self._parts(text, frame, end, figures)
+            for number, (start, stop) in enumerate(parts):
+                stop = self._capped(text, start, stop)
+                clause = text[start:stop]
+                inside = [f for f in figures if start <= f.start and f.end <= stop]
+                if not self._is_goal(text, start, stop, taken, s_start, inside) or (
+                        number and self._activity(clause, inside)):
                     continue
-                inside = [f for f in figures if part_start <= f.start and f.end <= part_end]
-                attrs = {"deadline": _deadline(clause) or sentence_deadline,
+                attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end),
+                                                     sentences[max(0, index - 2) : index]),
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
-                         "owner": owner}
-                found.append(Entity("target", clause, part_start, part_end, attrs))
+                         "owner": next((p.attrs["canonical"] for p in reversed(owners)
+                                        if s_start <= p.start and p.end <= start), owner)}
+                found.append(Entity("target", clause, start, stop, attrs))
         return found
 
-    def _clause_start(self, sentence: str, offset: int, taken: list[tuple[int, int]],
-                      figures: list[Entity]) -> int | None:
-        """Where the goal clause starts in ``sentence``, after its cue (or after "Đến năm 2030,")."""
-        cue = next((c for c in self._cues.finditer(sentence)
-                    if not _inside_span(offset + c.start(), taken) and not _quoted(sentence, c.start())
-                    and not _NOT_A_GOAL.search(sentence[max(0, c.start() - 14) : c.start()])), None)
-        promoted = _PROMOTION.search(sentence)  # "Đưa CNTT trở thành ngành kinh tế quan trọng"
-        if promoted and not _quoted(sentence, promoted.start()) and (cue is None or promoted.start() < cue.start()):
-            return promoted.start()
-        if cue is None:
-            cue = self._commitment(sentence, offset, figures)
-        lead = _FUTURE_LEAD.search(sentence)
-        if lead and (_inside_span(offset + lead.start() + 1, taken) or _quoted(sentence, lead.start())):
-            lead = None
-        if lead and (cue is None or lead.end() <= cue.start() or cue.start() > lead.end() + 40):
-            return lead.end()
-        if cue is None:
+    # --- where a goal clause starts -------------------------------------------------------------------
+
+    def _frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+               figures: list[Entity]) -> _Frame | None:
+        """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
+        frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
+                              self._horizon_frame(text, start, end, taken)) if f is not None]
+        if frames:
+            return min(frames, key=lambda f: f.start)
+        return (self._commitment_frame(text, start, end, taken, figures)
+                or self._deadline_frame(text, start, end, taken))
+
+    def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]]) -> bool:
+        """A cue at ``position`` counts unless it is inside a title, a quote, or follows a word that voids it."""
+        return (not _inside(position, taken) and not _quoted(text, sentence_start, position)
+                and not self._not_after.search(text, max(sentence_start, position - 16), position)
+                and not _REACHED.search(text, max(sentence_start, position - 30), position))
+
+    def _cue_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+        pattern, cues = self._cues
+        for cue in pattern.finditer(text, start, end):
+            if not self._usable(text, start, cue.start(), taken):
+                continue
+            frame, scope = cues[cue.group(0).lower()]
+            position: int | None = cue.end()
+            if frame == "noun":
+                position = self._linked(text, cue.end(), end)
+            elif re.match(r"\s*[,.;!?]", text[cue.end() : end]):
+                continue  # "cần xác định mục tiêu, xây dựng …": the goal is not stated
+            else:
+                colon = text.find(":", cue.end(), min(end, cue.end() + MAX_COLON_DISTANCE))
+                if colon != -1 and ";" not in text[cue.end() : colon]:  # "phấn đấu đến năm 2030: …"
+                    position = colon + 1
+            if position is not None:
+                return _Frame(self._step_over_leads(text, position, end), "cue", scope)
+        return None
+
+    def _linked(self, text: str, position: int, end: int) -> int | None:
+        """Where the goal named by a noun cue starts: after a link word (``là``, ``gồm``, ``:``) or a horizon
+        and its comma within the next few words; ``None`` when there is neither."""
+        words = list(re.finditer(r"\S+", text[position:end]))[:MAX_LINK_WORDS]
+        window_end = position + (words[-1].end() if words else 0)
+        stop = re.search(r"[;.!?]", text[position:window_end])
+        window_end = position + stop.start() if stop else window_end
+        link = self._links.search(text, position, window_end)
+        dated = next((h for h in horizons(text, position, window_end)
+                      if re.match(r"\s*,", text[h.end : end])), None)
+        ends = [m for m in (link.end() if link else None, dated.end if dated else None) if m is not None]
+        return min(ends) if ends else None
+
+    def _promotion_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+        for promoted in _PROMOTION.finditer(text, start, end):
+            if self._usable(text, start, promoted.start(), taken):
+                return _Frame(promoted.start(), "promotion", "clause")  # one goal: "Đưa X trở thành Y"
+        return None
+
+    def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+        """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
+        and followed by a comma; a bare year (``Năm 2025, …``) only with a plan word and no past one."""
+        for horizon in horizons(text, start, end):
+            comma = re.match(r"\s*,\s*", text[horizon.end : end])
+            opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
+            if comma is None or not _HORIZON_OPENING.match(opening) or _inside(horizon.start, taken):
+                continue
+            clause_start = horizon.end + comma.end()
+            rest = text[clause_start:end]
+            if _PAST.search(rest):
+                continue
+            markers = self._plan_markers.finditer(text, clause_start, end)
+            if horizon.kind in ("year", "within", "from") and not any(self._usable(text, start, m.start(), taken)
+                                                               for m in markers):
+                continue
+            clause_start = self._step_over_leads(text, clause_start, end)
+            plan = self._plan_markers.match(text, clause_start)  # "Năm 2024, kế hoạch nuôi tôm … đạt …"
+            if plan and plan.start() == clause_start:
+                clause_start = self._step_over_leads(text, plan.end(), end)
+            return _Frame(clause_start, "horizon")
+        return None
+
+    def _commitment_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+                          figures: list[Entity]) -> _Frame | None:
+        """``… tỉnh sẽ chọn 100 doanh nghiệp …``: a commitment when its clause has a figure or the sentence
+        looks ahead (a dated horizon, ``thời gian tới``)."""
+        for will in self._commitments.finditer(text, start, end):
+            if (not self._usable(text, start, will.start(), taken) or _CONDITION.search(text, start, will.start())
+                    or _NEGATION.match(text, will.end()) or self._task_nouns.search(text, start, will.start())
+                    or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
+                continue
+            words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]
+            reach = will.end() + next((w.start() for w in words if w.group(0) in ";:"),
+                                      words[-1].end() if words else 0)
+            has_figure = any(will.end() <= f.start < reach for f in figures)
+            ahead = self._ahead.search(text, start, end) or any(h.kind != "year" for h in horizons(text, start, end))
+            if has_figure or ahead:
+                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment")
+        return None
+
+    def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon."""
+        if not any(h.kind in PLAN_KINDS for h in horizons(text, start, end)) or _PAST.search(text, start, end):
             return None
-        position = cue.end()
-        colon = sentence.find(":", position, position + MAX_COLON_DISTANCE)
-        if colon != -1:  # "ba nhóm chỉ tiêu chính của kế hoạch gồm: …"
-            position = colon + 1
-        while True:  # step over lead-in words: "mục tiêu đến năm 2030 là …", "phấn đấu: …"
-            rest = sentence[position:]
+        for verb in self._deadline_verbs.finditer(text, start, end):
+            if (self._usable(text, start, verb.start(), taken) and not _CONDITION.search(text, start, verb.start())
+                    and not self._task_nouns.search(text, start, verb.start())):
+                return _Frame(self._with_subject(text, start, verb.start(), verb.start(), end), "deadline")
+        return None
+
+    def _with_subject(self, text: str, start: int, cue: int, predicate: int, end: int) -> int:
+        """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject
+        too when the predicate alone is too short to say anything (``[Cầu Tân Mỹ dự kiến] hoàn thành …``)."""
+        position = self._step_over_leads(text, predicate, end)
+        if _content_words(text, position, end) >= MIN_CONTENT_WORDS:
+            return position
+        return self._step_over_leads(text, _last_break(text, start, cue), end)
+
+    def _step_over_leads(self, text: str, position: int, end: int) -> int:
+        """Past punctuation, lead-in words (``là``, ``gồm``) and a horizon (``đến năm 2030,``)."""
+        while True:
+            rest = text[position:end]
             stripped = rest.lstrip(_TRIM)
             position += len(rest) - len(stripped)
-            lead_word = _LEAD_WORDS.match(stripped)
-            if not lead_word:
+            lead = self._lead_words.match(stripped)
+            opening = next(iter(horizons(text, position, end)), None)
+            if lead:
+                position += lead.end()
+            elif opening and opening.start == position and re.match(r"\s*,", text[opening.end : end]):
+                position = opening.end
+            else:
                 return position
-            position += lead_word.end()
 
+    # --- where it ends, and its parts ------------------------------------------------------------------
+
+    def _clause_stop(self, text: str, s_start: int, s_end: int, frame: _Frame) -> int:
+        stop = s_end
+        cut = self._clause_end.search(text, frame.start, s_end)
+        if cut:
+            stop = cut.start()
+        if frame.scope == "clause":
+            semicolon = text.find(";", frame.start, stop)
+            stop = semicolon if semicolon != -1 else stop
+        if re.match(r"\s*(?:Để|Nhằm)\s", text[s_start:frame.start]):  # "Để đạt mục tiêu X, tỉnh …": X only
+            comma = text.find(",", frame.start, stop)
+            stop = comma if comma != -1 else stop
+        closing = text.find("”", frame.start, stop)
+        if closing != -1 and "“" not in text[frame.start : closing]:
+            stop = closing
+        return stop
+
+    def _parts(self, text: str, frame: _Frame, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
+        """The clause split at ";" (enumerated goals) and at commas between figures (``đạt 50.320 ha, sản lượng
+        215.000 tấn``), each trimmed of punctuation and lead-in words."""
+        pieces = []
+        for piece_start, piece_end in _split(text, frame.start, end, ";"):
+            inside = [f for f in figures if piece_start <= f.start and f.end <= piece_end]
+            if len(inside) >= 2:
+                pieces += _split_between(text, piece_start, piece_end, inside)
+            else:
+                pieces.append((piece_start, piece_end))
+        return [p for start, stop in pieces for p in self._trimmed(text, start, stop)]
 
     @staticmethod
-    def _commitment(sentence: str, offset: int, figures: list[Entity]) -> re.Match[str] | None:
-        """``… tỉnh sẽ chọn 100 doanh nghiệp …``: a "sẽ" clause is a commitment when it has a number or a
-        time ahead ("thời gian tới", "đến năm 2030")."""
-        will = _WILL.search(sentence)
-        if will is None:
-            return None
-        has_figure = any(offset + will.end() <= f.start < offset + len(sentence) for f in figures)
-        return will if has_figure or _AHEAD.search(sentence) else None
+    def _capped(text: str, start: int, end: int) -> int:
+        """A run-on goal keeps its first ``MAX_WORDS`` words."""
+        words = list(re.finditer(r"\S+", text[start:end]))
+        return start + words[MAX_WORDS - 1].end() if len(words) > MAX_WORDS else end
+
+    def _trimmed(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
+        start = self._step_over_leads(text, start, end)
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        if text[start:end].count("(") > text[start:end].count(")"):
+            end = text.rfind("(", start, end)  # an aside left open by a cut
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+        return [(start, end)] if end > start else []
+
+    # --- which parts are goals -----------------------------------------------------------------------
+
+    def _is_goal(self, text: str, start: int, end: int, taken: list[tuple[int, int]], sentence_start: int,
+                 figures: list[Entity]) -> bool:
+        """Enough to say what is to be reached (three words besides its dates, or a figure), not a task, a
+        reference back, a title or a motto."""
+        clause = text[start:end]
+        return ((_content_words(text, start, end) >= MIN_CONTENT_WORDS or any(
+                    start <= f.start and f.end <= end for f in figures))
+                and not self._non_goals.match(clause) and not _inside(start, taken)
+                and not _quoted(text, sentence_start, start))
+
+    def _activity(self, clause: str, inside: list[Entity]) -> bool:
+        """An enumerated item that is a task ("Đẩy mạnh …"), not an outcome: no figure and no outcome word."""
+        return bool(self._task_verbs.match(clause)) and not inside and not self._outcomes.search(clause)
 
 
-def _inside_span(position: int, spans: list[tuple[int, int]]) -> bool:
+def _alternation(words: list[str] | dict[str, str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)", re.IGNORECASE)
+
+
+def _opening(words: list[str], then: str = "") -> re.Pattern[str]:
+    """Matches one of ``words`` (a whole word) at the start of a clause, with ``re.match``."""
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)" + then, re.IGNORECASE)
+
+
+def _content_words(text: str, start: int, end: int) -> int:
+    """Words of ``text[start:end]`` besides its horizons ("trong năm 2025" says when, not what)."""
+    dated = sum(len(text[h.start : h.end].split()) for h in horizons(text, start, end))
+    return len(text[start:end].split()) - dated
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-def _quoted(sentence: str, position: int) -> bool:
-    """Inside quotation marks: a motto or a title, not a goal of the article."""
-    before = sentence[:position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _quoted(text: str, sentence_start: int, position: int) -> bool:
+    """Inside a short quotation: a motto or a title (“Lấy người dân làm trung tâm”), not a goal of the article.
+    A long quotation is reported speech, whose goals count."""
+    before = text[sentence_start:position]
+    if before.count("“") > before.count("”"):
+        opening, closing = sentence_start + before.rfind("“"), text.find("”", position)
+    elif before.count('"') % 2 == 1:
+        opening, closing = sentence_start + before.rfind('"'), text.find('"', position)
+    else:
+        return False
+    return closing != -1 and len(text[opening:closing].split()) <= MAX_MOTTO_WORDS
 
 
-def _parts(text: str, start: int, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
-    """The clause split at ";" (enumerated goals) and at commas between figures (``đạt 50.320 ha, sản lượng
-    215.000 tấn``), each trimmed of punctuation and lead-in words."""
-    pieces = []
-    for piece_start, piece_end in _split(text, start, end, ";"):
-        inside = [f for f in figures if piece_start <= f.start and f.end <= piece_end]
-        if len(inside) >= 2:
-            pieces += _split(text, piece_start, piece_end, ",", at_least_one_of=inside)
-        else:
-            pieces.append((piece_start, piece_end))
-    return pieces
+def _last_break(text: str, start: int, position: int) -> int:
+    """Just after the last ``,``, ``;``, ``:`` or dateline dash (``(GLO)- ``) before ``position`` in the
+    sentence (its start if none)."""
+    breaks = [text.rfind(mark, start, position) for mark in (",", ";", ":", "- ", "– ")]
+    return max(max(breaks) + 1, start)
 
 
-def _split(text: str, start: int, end: int, mark: str,
-           at_least_one_of: list[Entity] | None = None) -> list[tuple[int, int]]:
-    if at_least_one_of is not None:
-        # Only commas that separate figures: every piece keeps one figure.
-        cuts = [start]
-        for previous, following in zip(at_least_one_of, at_least_one_of[1:], strict=False):
-            comma = text.find(",", previous.end, following.start)
-            if comma != -1:
-                cuts.append(comma)
-        bounds = [(a if i == 0 else a + 1, b) for i, (a, b) in enumerate(zip(cuts, [*cuts[1:], end], strict=True))]
-        return [p for b in bounds for p in _trimmed(text, *b)]
-    parts = []
-    cursor = start
-    for piece in re.split(f"({re.escape(mark)})", text[start:end]):
-        piece_start, piece_end = cursor, cursor + len(piece)
-        cursor = piece_end
-        if piece != mark:
-            parts += _trimmed(text, piece_start, piece_end)
+def _split(text: str, start: int, end: int, mark: str) -> list[tuple[int, int]]:
+    parts, cursor = [], start
+    for piece in text[start:end].split(mark):
+        parts.append((cursor, cursor + len(piece)))
+        cursor += len(piece) + len(mark)
     return parts
 
 
-def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM:
-        end -= 1
-    lead = _LEAD_WORDS.match(text[start:end])
-    if lead:
-        start += lead.end()
-    return [(start, end)] if end > start else []
+def _split_between(text: str, start: int, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
+    """Cut only at commas that separate two figures, so that every piece keeps one."""
+    commas = [text.find(",", previous.end, following.start)
+              for previous, following in zip(figures, figures[1:], strict=False)]
+    commas = [c for c in commas if c != -1]
+    return list(zip([start, *(c + 1 for c in commas)], [*commas, end], strict=True))
 
 
-def _deadline(text: str) -> int | None:
-    years = [int(m.group(1)) for m in _HORIZON.finditer(text)]
-    return max(years) if years else None
+def _bullets(text: str, position: int) -> list[tuple[int, int]]:
+    """The bullet lines (``- …``, ``a) …``, ``1. …``) right after ``position``, one item each."""
+    items = []
+    line_start = text.find("\n", position)
+    while line_start != -1:
+        line_end = text.find("\n", line_start + 1)
+        line_end = len(text) if line_end == -1 else line_end
+        line = text[line_start + 1 : line_end]
+        bullet = _BULLET.match(line)
+        if bullet is None:
+            break
+        start, end = line_start + 1 + bullet.end(), line_end
+        while end > start and text[end - 1] in _TRIM:
+            end -= 1
+        items.append((start, end))
+        line_start = line_end if line_end < len(text) else -1
+    return items

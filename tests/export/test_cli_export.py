@@ -22,7 +22,7 @@ def test_export_writes_the_file_and_a_summary(data_dir, tmp_path):
     path = tmp_path / "figures.csv"
     with path.open(encoding="utf-8", newline="") as stream:
         figures = list(csv.DictReader(stream))
-    assert {f["text"] for f in figures} >= {"68,4%", "hơn 1,1 triệu lượt", "trên 95%"}
+    assert {f["text"] for f in figures} >= {"68,4%", "hơn 1,1 triệu lượt cài đặt", "trên 95%"}
     assert {f["province"] for f in figures} == {"Thừa Thiên Huế"}
     size = path.stat().st_size
     assert f"export figures: {len(figures)} rows → {path} ({size / 1000:.1f} kB)" in result.stderr

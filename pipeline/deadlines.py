@@ -1,0 +1,93 @@
+"""Deadlines of goals: the year a horizon phrase sets (``đến năm 2030``, ``giai đoạn 2021-2025``,
+``trước năm 2021`` → 2020, ``trong năm 2025``, ``tầm nhìn đến 2050``).
+
+The horizon words and how each is read are in ``data/target_horizons.csv``. A goal takes the horizon of its
+own clause, else the nearest one before it in its sentence, else one after it, else the horizon of a dated
+plan stated in one of the two sentences before it (that plan's own period, not its longer-term vision), else
+the year it is to start (``từ ngày 1/7/2026``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.gazetteer import read_csv
+
+_YEAR = r"(?:19|20)\d{2}"
+# A period's end: "giai đoạn 2021-2025", "2026 - 2030", "nhiệm kỳ 2020–2025".
+_PERIOD = re.compile(rf"(?<![\w/])(?:(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+)?{_YEAR}\s?[-–—]\s?(?P<year>{_YEAR})(?![\w/])",
+                     re.IGNORECASE)
+# A year as written after a horizon word: "năm 2030", "hết năm 2025", "2030", "31/12/2025", "quý IV/2025".
+_WHEN = (rf"(?:(?:hết|cuối|giữa|đầu)\s+)?(?:(?:năm|ngày)\s+)?"
+         rf"(?P<date>(?:\d{{1,2}}/)?\d{{1,2}}/|(?:quý|tháng)\s+\w+/)?(?P<year>{_YEAR})(?![\w/]|[.,]\d)")
+_BARE_YEAR = re.compile(rf"(?<![\w/])năm\s+(?P<year>{_YEAR})(?![\w/]|[.,]\d)", re.IGNORECASE)
+_PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)", re.IGNORECASE)
+# Horizons that date a plan (its own period), as opposed to a vision or a bare year.
+PLAN_KINDS = ("until", "before", "period")
+
+
+@dataclass(frozen=True, slots=True)
+class Horizon:
+    year: int  # the deadline the phrase sets
+    kind: str  # until | before | within | vision | period | from | year (a bare "năm 2024")
+    start: int
+    end: int
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    kinds = {r["phrase"]: r["kind"] for r in read_csv("target_horizons.csv")}
+    words = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?P<phrase>{words})\s+{_WHEN}", re.IGNORECASE), kinds
+
+
+def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]:
+    """The horizon phrases in ``text[start:end]``, in order; years that are only compared with are left out."""
+    end = len(text) if end is None else end
+    pattern, kinds = _phrases()
+    found: list[Horizon] = []
+    taken: list[tuple[int, int]] = []
+    for m in _PERIOD.finditer(text, start, end):
+        before = text[max(0, m.start() - 8) : m.start()].lower()
+        if not re.search(r"(?:từ|so với)\s*$", before):
+            found.append(Horizon(int(m.group("year")), "period", m.start(), m.end()))
+        taken.append((m.start(), m.end()))
+    for m in pattern.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        kind = kinds[m.group("phrase").lower()]
+        taken.append((m.start(), m.end()))
+        if kind == "start":
+            continue
+        year = int(m.group("year"))
+        if kind == "before" and not m.group("date"):
+            year -= 1  # "trước năm 2021": by the end of 2020
+        found.append(Horizon(year, kind, m.start(), m.end()))
+    for m in _BARE_YEAR.finditer(text, start, end):
+        if not any(s < m.end() and m.start() < e for s, e in taken):
+            found.append(Horizon(int(m.group("year")), "year", m.start(), m.end()))
+    return sorted(found, key=lambda h: h.start)
+
+
+def clause_deadline(text: str, clause: tuple[int, int], sentence: tuple[int, int],
+                    earlier: list[tuple[int, int]]) -> int | None:
+    """The deadline of the goal clause ``text[clause]`` inside ``text[sentence]``; ``earlier`` are the
+    sentences before it that may state its plan (the two before it), nearest last."""
+    inside = [h for h in horizons(text, *clause) if h.kind != "from"]
+    if inside:
+        return max(h.year for h in inside)
+    before = [h for h in horizons(text, sentence[0], clause[0])  # not a past year: "Năm 2023, tỉnh đã …; …"
+              if h.kind != "from" and (h.kind != "year" or not _PAST.search(text, h.end, clause[0]))]
+    if before:
+        return before[-1].year
+    after = [h for h in horizons(text, clause[1], sentence[1]) if h.kind != "from"]
+    if after:
+        return after[0].year
+    for span in reversed(earlier):
+        plan = [h for h in horizons(text, *span) if h.kind in PLAN_KINDS]
+        if plan:
+            return plan[0].year
+    scheduled = [h for h in horizons(text, *sentence) if h.kind == "from"]  # "… triển khai từ ngày 1/7/2026"
+    return scheduled[0].year if scheduled else None
