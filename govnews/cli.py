@@ -1007,7 +1007,7 @@ def models_train_topics(
         help="Weakly labelled articles per public-dataset section (default 0: hand labels only; "
              "section labels lowered validation F1 when tried).")] = 0,
     family: Annotated[list[str] | None, typer.Option(
-        help="Model families to compare (logreg, linearsvc; default both).")] = None,
+        help="Model families to compare (logreg, linearsvc, ridge; default all three).")] = None,
     output: Annotated[Path | None, typer.Option(
         help="Folder to save the model under (default DATA_DIR/models/topics).")] = None,
     ship: Annotated[bool, typer.Option(

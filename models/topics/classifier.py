@@ -2,7 +2,11 @@
 
 At training time each topic is a scikit-learn linear model wrapped in ``CalibratedClassifierCV``
 (sigmoid). For inference the fitted weights and the calibration's two parameters are stacked into one
-matrix, so scoring all topics is a single sparse product: ``p = expit(-(a · (Xw + b0) + c))``.
+matrix, so scoring all topics is one sparse product per feature block: ``p = expit(-(a · (Xw + b0) + c))``. A topic
+is given when its probability reaches its tuned threshold; when none does, the best topic is still given
+if its probability reaches ``top_floor`` (tuned too; 1.0 switches this off). Character n-grams are
+weighed down in training so that words lead; for text written without diacritics, where words fail,
+they count at full weight again.
 
 Saved as a skops file (no pickle) holding only stock scikit-learn vectorizers and NumPy arrays, plus a
 ``meta.json`` with the version, training-data hash, thresholds and metrics.
@@ -19,17 +23,19 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-import scipy.sparse as sp
+import sklearn
 from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from govnews.errors import ConfigError
 from govnews.records import Topic
-from models.topics.features import char_string, segment_words, word_string
+from models.topics.features import char_string, document_string, segment_words
 from pipeline.normalize import fold
 
 log = logging.getLogger(__name__)
 _SYLLABLES = re.compile(r"[a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+UNACCENTED_SHARE = 0.02  # fewer accented letters per character than this: written without diacritics
 
 MODEL_FILE = "model.skops"
 META_FILE = "meta.json"
@@ -55,9 +61,14 @@ ALLOWED_TYPES = {
 }
 
 
-def above(row: np.ndarray, thresholds: np.ndarray) -> list[int]:
-    """Indices of the topics whose score reaches their threshold, best first, at most ``MAX_TOPICS``."""
-    return [int(j) for j in np.argsort(-row) if row[j] >= thresholds[j]][:MAX_TOPICS]
+def above(row: np.ndarray, thresholds: np.ndarray, top_floor: float = 1.0) -> list[int]:
+    """Indices of the topics whose score reaches their threshold, best first, at most ``MAX_TOPICS``;
+    when none does, the best topic alone if its score reaches ``top_floor`` (``1.0``: never)."""
+    order = np.argsort(-row)
+    chosen = [int(j) for j in order if row[j] >= thresholds[j]][:MAX_TOPICS]
+    if not chosen and top_floor < 1.0 and row[order[0]] >= top_floor:
+        chosen = [int(order[0])]
+    return chosen
 
 
 @dataclass(slots=True)
@@ -71,6 +82,9 @@ class LinearTopicClassifier:
     calib_b: np.ndarray  # (labels,)
     thresholds: np.ndarray  # (labels,)
     meta: dict[str, Any] = field(default_factory=dict)
+    title_repeat: int = 0  # the title's words are counted this many extra times
+    top_floor: float = 1.0  # with no topic above its threshold, the best one if it reaches this (1.0: never)
+    char_weight: float = 1.0  # the character block's weight in training, already folded into ``coef``
     folded_syllables: frozenset[str] | None = None  # built on first use
 
     @property
@@ -85,7 +99,8 @@ class LinearTopicClassifier:
             if known < MIN_KNOWN_WORDS:
                 results.append([])  # empty, foreign or number-only text: no topic rather than a wrong one
                 continue
-            results.append([Topic(self.labels[j], round(float(row[j]), 4)) for j in above(row, self.thresholds)])
+            results.append([Topic(self.labels[j], round(float(row[j]), 4))
+                            for j in above(row, self.thresholds, self.top_floor)])
         return results
 
     def scores(self, texts: list[str], words: list[list[str]] | None = None) -> tuple[np.ndarray, list[int]]:
@@ -96,10 +111,17 @@ class LinearTopicClassifier:
         """
         if words is None:
             words = [segment_words(text) for text in texts]
-        word_x = self.word_vectorizer.transform([word_string(w) for w in words])
         folded = [char_string(t) for t in texts]
-        features = sp.hstack([word_x, self.char_vectorizer.transform(folded)], format="csr")
-        margin = np.asarray(features @ self.coef) + self.intercept
+        # The inputs are our own strings: scikit-learn's per-call parameter checks are a tenth of the time.
+        with sklearn.config_context(skip_parameter_validation=True, assume_finite=True):
+            word_x = self.word_vectorizer.transform([document_string(t, w, self.title_repeat)
+                                                     for t, w in zip(texts, words, strict=True)])
+            char_x = self.char_vectorizer.transform(folded)
+        n_words = word_x.shape[1]
+        # Text without diacritics has almost no known words: its character n-grams count at full weight.
+        char_boost = np.array([[1.0 / self.char_weight if _unaccented(t) else 1.0] for t in texts])
+        margin = (np.asarray(word_x @ self.coef[:n_words]) + char_boost * np.asarray(char_x @ self.coef[n_words:])
+                  + self.intercept)
         known = [n if n >= MIN_KNOWN_WORDS else max(n, self._known_syllables(text))
                  for n, text in zip(word_x.getnnz(axis=1), folded, strict=True)]
         return expit(-(self.calib_a * margin + self.calib_b)), known
@@ -128,6 +150,9 @@ class LinearTopicClassifier:
             "calib_a": self.calib_a.astype(np.float64),
             "calib_b": self.calib_b.astype(np.float64),
             "thresholds": self.thresholds.astype(np.float64),
+            "title_repeat": int(self.title_repeat),
+            "top_floor": float(self.top_floor),
+            "char_weight": float(self.char_weight),
         }
         sio.dump(state, directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         (directory / META_FILE).write_text(json.dumps(self.meta, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -149,7 +174,16 @@ class LinearTopicClassifier:
         state = sio.load(path, trusted=sorted(set(sio.get_untrusted_types(file=path)) & ALLOWED_TYPES))
         meta = json.loads((directory / META_FILE).read_text(encoding="utf-8"))
         return cls(state["labels"], state["word_vectorizer"], state["char_vectorizer"], state["coef"],
-                   state["intercept"], state["calib_a"], state["calib_b"], state["thresholds"], meta)
+                   state["intercept"], state["calib_a"], state["calib_b"], state["thresholds"], meta,
+                   int(state.get("title_repeat", 0)), float(state.get("top_floor", 1.0)),
+                   float(state.get("char_weight", 1.0)))
+
+
+def _unaccented(text: str) -> bool:
+    """Almost no accented letters: Vietnamese written without its diacritics (or not Vietnamese)."""
+    if not text or len(text) - len(text.encode("ascii", "ignore")) >= 5 * UNACCENTED_SHARE * len(text):
+        return False  # the common case, decided at C speed: plenty of characters outside ASCII
+    return sum(c.isalpha() for c in _NON_ASCII.findall(text)) < UNACCENTED_SHARE * len(text)
 
 
 def stored_types(path: Path) -> set[str]:

@@ -6,10 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from govnews.errors import ConfigError
-from models.topics.classifier import LinearTopicClassifier
+from models.topics.classifier import LinearTopicClassifier, above
+from models.topics.features import document_string, title_length
 from models.topics.metrics import multilabel_scores
 from models.topics.registry import default_version, load_topic_model
 from tests.conftest import run_cli
@@ -32,6 +34,8 @@ def test_shipped_model_is_versioned_with_its_data_and_metrics(model):
     assert model.meta["training_data_sha256"][:8] in model.version
     assert 0 < model.meta["metrics"]["micro"]["f1"] <= 1
     assert set(model.meta["thresholds"]) == set(model.labels)
+    assert model.meta["out_of_fold"]["documents"] == sum(
+        model.meta["examples"][split]["hand"] for split in ("train", "val"))
 
 
 def test_shipped_model_tags_articles_it_never_saw(model, demo_articles):
@@ -82,6 +86,23 @@ def test_multilabel_scores_by_hand():
     assert scores["labels"]["b"]["precision"] == 0.5 and scores["labels"]["b"]["recall"] == 1.0
     assert scores["micro"]["precision"] == pytest.approx(2 / 3) and scores["micro"]["recall"] == pytest.approx(2 / 3)
     assert scores["exact_match"] == pytest.approx(1 / 3)
+
+
+def test_title_words_count_again_before_the_body():
+    text = "Tỉnh mở cổng dịch vụ công\nNgười dân nộp hồ sơ trực tuyến."
+    words = ["Tỉnh", "mở", "cổng", "dịch vụ công", "Người dân", "nộp", "hồ sơ", "trực tuyến", "."]
+    assert title_length(text, words) == 4
+    assert document_string(text, words, 2) == ("tỉnh mở cổng dịch_vụ_công " * 2
+                                               + "tỉnh mở cổng dịch_vụ_công người_dân nộp hồ_sơ trực_tuyến")
+    assert document_string(text, words, 0) == "tỉnh mở cổng dịch_vụ_công người_dân nộp hồ_sơ trực_tuyến"
+
+
+def test_best_topic_is_kept_only_above_the_floor():
+    thresholds = np.array([0.5, 0.5, 0.4])
+    assert above(np.array([0.7, 0.2, 0.45]), thresholds, 0.3) == [0, 2]  # thresholds decide when any is met
+    assert above(np.array([0.35, 0.1, 0.3]), thresholds, 0.3) == [0]  # none met: the best, above the floor
+    assert above(np.array([0.25, 0.1, 0.2]), thresholds, 0.3) == []  # nor that: no topic
+    assert above(np.array([0.45, 0.1, 0.2]), thresholds) == []  # default floor 1.0: never forced
 
 
 def test_train_then_eval_on_own_labelled_articles(tmp_path: Path, demo_articles):
