@@ -85,6 +85,9 @@ class LinearTopicClassifier:
     title_repeat: int = 0  # the title's words are counted this many extra times
     top_floor: float = 1.0  # with no topic above its threshold, the best one if it reaches this (1.0: never)
     char_weight: float = 1.0  # the character block's weight in training, already folded into ``coef``
+    # The floor for text written without diacritics: its scores run lower than those the thresholds were
+    # tuned on, so its own floor is tuned on folded copies of the training articles.
+    unaccented_floor: float = 1.0
     folded_syllables: frozenset[str] | None = None  # built on first use
 
     @property
@@ -95,12 +98,13 @@ class LinearTopicClassifier:
         """Topics above their tuned threshold, best first; ``words`` skips segmentation when given."""
         scores, evidence = self.scores(texts, words)
         results = []
-        for row, known in zip(scores, evidence, strict=True):
+        for text, row, known in zip(texts, scores, evidence, strict=True):
             if known < MIN_KNOWN_WORDS:
                 results.append([])  # empty, foreign or number-only text: no topic rather than a wrong one
                 continue
+            floor = self.unaccented_floor if _unaccented(text) else self.top_floor
             results.append([Topic(self.labels[j], round(float(row[j]), 4))
-                            for j in above(row, self.thresholds, self.top_floor)])
+                            for j in above(row, self.thresholds, floor)])
         return results
 
     def scores(self, texts: list[str], words: list[list[str]] | None = None) -> tuple[np.ndarray, list[int]]:
@@ -153,6 +157,7 @@ class LinearTopicClassifier:
             "title_repeat": int(self.title_repeat),
             "top_floor": float(self.top_floor),
             "char_weight": float(self.char_weight),
+            "unaccented_floor": float(self.unaccented_floor),
         }
         sio.dump(state, directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED)
         (directory / META_FILE).write_text(json.dumps(self.meta, indent=2, ensure_ascii=False) + "\n", "utf-8")
@@ -176,7 +181,7 @@ class LinearTopicClassifier:
         return cls(state["labels"], state["word_vectorizer"], state["char_vectorizer"], state["coef"],
                    state["intercept"], state["calib_a"], state["calib_b"], state["thresholds"], meta,
                    int(state.get("title_repeat", 0)), float(state.get("top_floor", 1.0)),
-                   float(state.get("char_weight", 1.0)))
+                   float(state.get("char_weight", 1.0)), float(state.get("unaccented_floor", 1.0)))
 
 
 def _unaccented(text: str) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -180,17 +181,26 @@ def decide(scores: np.ndarray, thresholds: np.ndarray, labels: list[str], floor:
     return [[labels[j] for j in above(row, thresholds, floor)] for row in scores]
 
 
+def _without_diacritics(text: str) -> str:
+    """``text`` as typed without diacritics (case kept, ``đ``→``d``), as users and old portals write it."""
+    stripped = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return stripped.replace("đ", "d").replace("Đ", "D")
+
+
 def out_of_fold_scores(family: str, strength: float, setting: FeatureSetting, data: Matrix, labels: list[str],
-                       weak_weight: float) -> np.ndarray:
-    """Calibrated scores of every hand-labelled article from a model that did not train on it."""
+                       weak_weight: float, folded: Matrix) -> tuple[np.ndarray, np.ndarray]:
+    """Calibrated scores of every article from a model that did not train on it, and of ``folded`` (the same
+    articles written without diacritics, row for row) from the same models."""
     vectorizers = fit_vectorizers(data, setting)  # unsupervised (document frequencies): shared by the folds
     scores = np.zeros((len(data.examples), len(labels)))
+    folded_scores = np.zeros_like(scores)
     folds = KFold(min(THRESHOLD_FOLDS, len(data.examples)), shuffle=True, random_state=0)
     for fit_rows, score_rows in folds.split(data.examples):
         fold = fit_classifier(family, strength, setting, data.subset(fit_rows), labels, weak_weight, vectorizers)
-        held = data.subset(score_rows)
-        scores[score_rows], _ = fold.scores([e.text for e in held.examples], held.words)
-    return scores
+        for source, target in ((data, scores), (folded, folded_scores)):
+            held = source.subset(score_rows)
+            target[score_rows], _ = fold.scores([e.text for e in held.examples], held.words)
+    return scores, folded_scores
 
 
 def train(examples: list[Example], segment: SegmentCache, families: tuple[str, ...] | None = None,
@@ -230,14 +240,20 @@ def train(examples: list[Example], segment: SegmentCache, families: tuple[str, .
     setting = next(s for s in settings if s.name == best["features"])
     final_set = Matrix(train_set.examples + val_set.examples, train_set.words + val_set.words)
     hand = np.array([e.hand for e in final_set.examples])
-    oof = out_of_fold_scores(best["family"], best["C"], setting, final_set, labels, weak_weight)[hand]
+    folded_texts = [_without_diacritics(e.text) for e in final_set.examples]
+    folded_set = Matrix([replace(e, text=t) for e, t in zip(final_set.examples, folded_texts, strict=True)],
+                        segment(folded_texts, progress))
+    oof, oof_folded = out_of_fold_scores(best["family"], best["C"], setting, final_set, labels, weak_weight,
+                                         folded_set)
+    oof, oof_folded = oof[hand], oof_folded[hand]
     hand_set = final_set.subset(np.flatnonzero(hand))
     thresholds = tune_thresholds(oof, hand_set.targets(labels))
     floor = tune_floor(oof, thresholds, [e.topics for e in hand_set.examples], labels)
+    unaccented_floor = tune_floor(oof_folded, thresholds, [e.topics for e in hand_set.examples], labels)
     oof_scores = multilabel_scores([e.topics for e in hand_set.examples], decide(oof, thresholds, labels, floor),
                                    labels)
     model = fit_classifier(best["family"], best["C"], setting, final_set, labels, weak_weight)
-    model.thresholds, model.top_floor = thresholds, floor
+    model.thresholds, model.top_floor, model.unaccented_floor = thresholds, floor, unaccented_floor
     counts = {s: {"hand": sum(e.hand for e in m.examples), "weak": sum(not e.hand for e in m.examples)}
               for s, m in by_split.items()}
     created = datetime.now(UTC)
@@ -252,6 +268,7 @@ def train(examples: list[Example], segment: SegmentCache, families: tuple[str, .
         "label_counts": dict(zip(labels, final_set.targets(labels).sum(axis=0).tolist(), strict=True)),
         "thresholds": dict(zip(labels, thresholds.tolist(), strict=True)),
         "top_floor": floor,
+        "unaccented_floor": unaccented_floor,
         "out_of_fold": {"folds": THRESHOLD_FOLDS, "documents": len(hand_set.examples),
                         "micro": oof_scores["micro"], "macro": oof_scores["macro"]},
         "features": {"words": len(model.word_vectorizer.vocabulary_),
