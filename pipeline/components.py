@@ -142,7 +142,7 @@ class EntityRecognizer:
         self.gaz = gazetteer
         self.spans_key = spans_key
         self.ner = UnderthesesaTagger(ner=True) if ner == "on_demand" else None
-        self.documents = DocumentFinder()
+        self.documents = DocumentFinder(gazetteer)
         self.figures = FigureFinder()
         self.targets = TargetFinder()
 
@@ -153,12 +153,12 @@ class EntityRecognizer:
         text = unify_tones(original)
         published: datetime | None = doc._.published
         province = doc._.province = doc._.province or self.main_province(text)
-        documents = self.documents.find(text)
+        bodies = find_bodies(text, self.gaz, province, _word_end(doc))
+        documents = self.documents.find(text, bodies)
         # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").
         numbers = [(d.start + d.text.find(d.attrs["number"]), d.start + d.text.find(d.attrs["number"])
                     + len(d.attrs["number"])) for d in documents if d.attrs["number"]]
         dates = find_dates(text, published, taken=numbers)
-        bodies = find_bodies(text, self.gaz, province, _word_end(doc))
         ner = OnDemandNER(doc, self.ner) if self.ner else None
         token_spans = {(t.idx, t.idx + len(t.text)) for t in doc}
         people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None,
