@@ -88,8 +88,10 @@ class Gazetteer:
     titles: list[str] = field(default_factory=list)  # longest first
     title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
     title_organization: dict[str, str] = field(default_factory=dict)  # body implied by a title
+    title_body_head: dict[str, str] = field(default_factory=dict)  # "Trưởng phòng" → "Phòng" (fused head)
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
+    rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -106,6 +108,10 @@ class Gazetteer:
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
+
+    @property
+    def head_phrases(self) -> dict[str, BodyHead]:
+        return self._heads_by_phrase
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -128,8 +134,10 @@ class Gazetteer:
         gaz.titles = sorted((r["title"] for r in titles), key=len, reverse=True)
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
         gaz.title_organization = {r["title"]: r["organization"] for r in titles if r["organization"]}
+        gaz.title_body_head = {r["title"]: r["body_head"] for r in titles if r.get("body_head")}
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
+        gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")

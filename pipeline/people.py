@@ -15,14 +15,13 @@ from collections.abc import Callable
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer
 from pipeline.lexical import Word, admin_word_at, scan
+from pipeline.places import known_place_at
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 RIGHT_SEPARATORS = (",", "-", "–", "(")
 FUSED_MINISTRY_TITLES = ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")
-# Titles whose body follows without its head word: "Trưởng ban Tổ chức Trung ương" → "Ban Tổ chức Trung ương".
-FUSED_BODY_TITLES = {"Trưởng ban": "Ban", "Phó Trưởng ban": "Ban", "Trưởng phòng": "Phòng",
-                     "Phó Trưởng phòng": "Phòng"}
 MAX_FUSED_NAME_WORDS = 8
+MAX_SHARED_HEAD_WORDS = 2  # words of a body's head that may end a title ("Văn phòng" of "Chánh Văn phòng")
 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
@@ -52,6 +51,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         title = None
         if n or (is_ner_person and candidate):
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
+        if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True)  # "Trưởng Ban … Mai Xuân Bình"
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
@@ -62,7 +63,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
             inner = next((j for j in range(i + 1, i + run)
-                          if (length := _name_length(words, j, text, gaz, taken, whole_word))
+                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True))
+                          and not _place_across(words, i, j, text, gaz)
                           and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
                          None)
             i = inner if inner is not None else i + run
@@ -89,6 +91,11 @@ _NAME_WORDS = r"[^\W\d_][\w'’.]*(?:[ \t]+[^\W\d_][\w'’.]*){1,3}"
 _BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
                      rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*)?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
+
+
+def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:
+    """Does a known place run across word ``j`` ("Tây | Ninh Long An" is the province Tây Ninh, then Long An)?"""
+    return any(s + known_place_at(words, s, text, gaz) > j for s in range(max(i, j - 3), j))
 
 
 def _names_a_body_or_place(prefix: str, gaz: Gazetteer) -> bool:
@@ -138,8 +145,9 @@ def _share_titles(people: list[Entity]) -> None:
 
 
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
-                 whole_word: Callable[[int, int], bool] | None = None) -> int:
-    """Length of a name starting at word ``i`` with a known family name (0 if none)."""
+                 whole_word: Callable[[int, int], bool] | None = None, rare: bool = False) -> int:
+    """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
+    that is also a common word counts too (the caller saw a title or an honorific)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
     place_word = gaz.place_words.match_ending(words, i, text)
@@ -151,7 +159,7 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
         n += 1
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
-    return n if words[i].text in gaz.surnames else 0
+    return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
 
 
 def _run_length(words: list[Word], i: int, text: str) -> int:
@@ -215,18 +223,29 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None:
+        # The title ends in the body's head word: "Chánh Văn phòng | UBND tỉnh", "Trưởng Ban | Tuyên giáo".
+        for m in range(start + 1, min(start + MAX_SHARED_HEAD_WORDS, k) + 1):
+            shared = gaz.title_index.match_ending(words, m, text)
+            if shared and m - shared[1] < start:
+                return (shared[0], _organization(body)), m - shared[1]
     if found is None:
         return _fused_body_post(words, k, text, gaz) if body is None else None
-    return (found[0], body.text if body else None), start - found[1]
+    return (found[0], _organization(body) if body else None), start - found[1]
+
+
+def _organization(body: Entity) -> str:
+    """A body as written, its head capitalised: "phòng Kinh tế" of "Trưởng phòng Kinh tế" is the Phòng."""
+    return body.text[:1].upper() + body.text[1:]
 
 
 def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
     """``Trưởng ban Tổ chức Trung ương <name>``: the body (``Ban Tổ chức Trung ương``) fused into the title."""
     for start in range(k - 1, max(k - MAX_FUSED_NAME_WORDS, 0) - 1, -1):
         found = gaz.title_index.match_ending(words, start, text)
-        if found and found[0] in FUSED_BODY_TITLES:
+        if found and found[0] in gaz.title_body_head:
             between = text[words[start].start : words[k - 1].end]
-            return (found[0], f"{FUSED_BODY_TITLES[found[0]]} {between}"), start - found[1]
+            return (found[0], f"{gaz.title_body_head[found[0]]} {between}"), start - found[1]
         word = words[start]
         if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
             return None
@@ -254,7 +273,8 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
                  body_at: dict[int, Entity]) -> Post | None:
     """``<name>, <title> <body>[, <title> <body>]`` or ``<name> - <title> …``: the main office."""
-    if j < len(words) and words[j].text == "(":  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
+    if (j < len(words) and words[j].text == "(" and not gaz.title_index.match(words, j + 1, text)
+            and not gaz.honorific_index.match(words, j + 1, text)):  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
         j = close + 1 if close is not None else j
     if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
@@ -268,7 +288,7 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         title = found[0]
         k += found[1]
         body = body_at.get(words[k].start) if k < len(words) else None
-        organization = body.text if body else None
+        organization = _organization(body) if body else None
         if body is not None:
             while k < len(words) and words[k].start < body.end:
                 k += 1
@@ -278,7 +298,7 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         elif k < len(words) and (inside := next((b for b in body_at.values()
                                                   if b.start < words[k].start < b.end), None)):
             # The title swallowed the start of a body ("Ủy viên Ban Thường vụ | Tỉnh ủy"): step over its rest.
-            organization = inside.text
+            organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
         posts.append((title, organization))
