@@ -9,6 +9,7 @@ implicit (``UBND tỉnh``, ``Sở KH&CN``) take the article's province, in their
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from govnews.records import Entity
@@ -49,7 +50,9 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
         known = None if gaz.non_body_index.match(words, i, text) else gaz.known_index.match(words, i, text)
         titled = bool(match) and _after_title(words, i, text, gaz)
         end = _body_end(words, i, match, text, gaz, titled) if match else i
-        if known and i + known[1] >= end:  # a well-known body ("Phòng Thương mại và Công nghiệp Việt Nam")
+        prime_minister = match is not None and match[0].head == "Chính phủ" and _prime_minister_before(
+            words, i, end, text)
+        if known and i + known[1] >= end and not prime_minister:  # a well-known body ("Phòng Thương mại …")
             span_end = words[i + known[1] - 1].end
             found.append(_known_entity(text, words[i].start, span_end, gaz.known_bodies[known[0]]))
             i += known[1]
@@ -65,7 +68,7 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
         if end < len(words) and words[end].text in GENERIC_AFTER:  # "UBND các huyện", "HĐND các cấp"
             i = end
             continue
-        if match[0].head == "Chính phủ" and _prime_minister_before(words, i, end, text):
+        if prime_minister:
             # "Chỉ thị … của Thủ tướng Chính phủ": the Prime Minister as an issuing authority.
             start_char = words[i - 2].start
             found.append(Entity("agency", text[start_char:end_char], start_char, end_char,
@@ -73,6 +76,29 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
         else:
             found.append(_entity(text[start_char:end_char], start_char, end_char, match[0], gaz, province))
         i = end
+    return found + _abbreviations(text, found)
+
+
+_PARENTHESISED = re.compile(r"\s?\((?P<abbr>[A-ZĐ][A-ZĐ&]{1,9})\)")
+
+
+def _abbreviations(text: str, bodies: list[Entity]) -> list[Entity]:
+    """``Trung tâm Kiểm soát Bệnh tật (HCDC)``: the abbreviation in parentheses is its own mention of the body,
+    and so is every later bare ``HCDC`` in the article."""
+    found: list[Entity] = []
+    taken = [(b.start, b.end) for b in bodies]
+    for body in bodies:
+        match = _PARENTHESISED.match(text, body.end)
+        if match is None:
+            continue
+        abbreviation = match.group("abbr")
+        for mention in re.finditer(rf"(?<![\w&]){re.escape(abbreviation)}(?![\w&])", text[match.start("abbr") :]):
+            start = match.start("abbr") + mention.start()
+            end = start + len(abbreviation)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            found.append(Entity(body.type, abbreviation, start, end, dict(body.attrs)))
+            taken.append((start, end))
     return found
 
 
@@ -86,7 +112,9 @@ def _inside_title(words: list[Word], i: int, text: str, gaz: Gazetteer) -> int:
         title = gaz.title_index.match(words, s, text)
         if title and s + title[1] > i:
             end = s + title[1]
-            return 0 if text[words[i].start : words[end - 1].end] in gaz.head_phrases else end
+            shared = text[words[i].start : words[end - 1].end]
+            # Only when a body starts where the title ends ("Trưởng Đoàn | đại biểu Quốc hội" is one body).
+            return 0 if shared in gaz.head_phrases or not gaz.head_index.match(words, end, text) else end
     return 0
 
 
@@ -104,8 +132,8 @@ def _prime_minister_before(words: list[Word], i: int, end: int, text: str) -> bo
     """``Thủ tướng Chính phủ`` not followed by a name (then it is a title: ``Thủ tướng Chính phủ Phạm …``)."""
     if i < 2 or words[i - 2].text != "Thủ" or words[i - 1].text != "tướng":
         return False
-    if i >= 3 and words[i - 3].text in ("Phó", "phó"):
-        return False
+    if i >= 3 and words[i - 3].text in ("Phó", "phó", ",", "-", "–", "("):
+        return False  # "Phó Thủ tướng", and "…, Thủ tướng Chính phủ," in the posts listed after a name
     return not (end < len(words) and words[end].is_capitalized and words[end].is_word)
 
 
@@ -144,6 +172,9 @@ def _body_end(words: list[Word], i: int, match: tuple[BodyHead, int], text: str,
         end = _name_end(words, i + n, text, gaz, titled)
         if end == i + n:
             return i
+        committee = _head_at(words, end, text, gaz)  # "Ủy ban Kiểm tra | Tỉnh ủy"
+        if committee and _is_committee(committee):
+            end += committee[1]
     return _place_end(words, end, text, gaz, head)
 
 
@@ -173,6 +204,8 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
             if k > j and word.text in gaz.surnames and _ends_name(words, j, k, text, gaz):
                 break  # "Hội đồng Lý luận Trung ương | Nguyễn Xuân Thắng": a person follows the body
+            if k > j and _is_committee(_head_at(words, k, text, gaz)):
+                break  # "Ủy ban Kiểm tra | Tỉnh ủy": the committee it belongs to follows
             if k > j and titled and _starts_person(words, k, text, gaz):
                 break  # "Tổng Giám đốc Tập đoàn Viettel | Tào Đức Thắng"
             k += 1  # "Văn phòng UBND tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng": one body
@@ -206,8 +239,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
         word = words[m]
         if admin_word_at(words, m, text) or (word.is_abbreviation and not _head_at(words, m, text, gaz)):
             return m
-        if named and word.is_capitalized and m > k and word.is_word and not _head_at(words, m, text, gaz):
-            return m
+        if named and word.is_capitalized and m > k and word.is_word and (
+                not (head := _head_at(words, m, text, gaz)) or _is_committee(head)):
+            return m  # "Ủy ban Kiểm tra | Tỉnh ủy": a committee ends the run too
         if known_place_at(words, m, text, gaz, levels=("province", "country")):
             return m  # "Tập đoàn dầu khí Thái Lan"
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
@@ -231,8 +265,16 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     return k + n
 
 
+def _is_committee(match: tuple[BodyHead, int] | None) -> bool:
+    """A local party committee (``Tỉnh ủy``, ``Huyện ủy``) that a body may belong to."""
+    return bool(match and match[0].standalone and match[0].kind == "party" and match[0].scope == "local"
+                and match[0].head.endswith(("ủy", "uỷ")))
+
+
 def _local_name_length(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
-    if k >= len(words) or _starts_person(words, k, text, gaz):
+    # A run that opens with a common family name is the person ("UBND huyện | Nguyễn Văn A"); one that opens
+    # with a rare one is the place ("UBND huyện Văn Quan").
+    if k >= len(words) or (words[k].text not in gaz.rare_surnames and _starts_person(words, k, text, gaz)):
         return 0
     m = k
     while (m < len(words) and m - k < MAX_LOCAL_NAME_WORDS and words[m].is_capitalized and words[m].is_word
@@ -243,16 +285,25 @@ def _local_name_length(words: list[Word], k: int, text: str, gaz: Gazetteer) -> 
 
 
 def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, province: str | None) -> Entity:
-    canonical = gaz.expand(span)
+    canonical = gaz.expand(_canonical_sector(span, gaz))
     canonical = canonical[0].upper() + canonical[1:]  # "phòng Kinh tế" of "Trưởng phòng Kinh tế" is a Phòng
     known = next((gaz.known_bodies[w.text] for w in scan(span) if w.text in gaz.known_bodies
                   and gaz.known_bodies[w.text].type == head.type), None)
     if known is not None and head.type == "organization":
         canonical = known.canonical  # "Tập đoàn Bưu chính Viễn thông Việt Nam VNPT"
     named = province_in(span, gaz)
-    body_province = named or (province if head.scope == "local" else None)
+    # "Ban Tổ chức Trung ương", "Ủy ban MTTQ Việt Nam": a central body (unless a local unit is named too).
+    name_part = span[len(head.head) :]
+    central = any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name_part) for word in gaz.central_markers) \
+        and not any(admin_word_at(scan(name_part), k, name_part) for k in range(len(scan(name_part))))
+    body_province = named or (province if head.scope == "local" and not central else None)
     ends_with_admin = canonical.rstrip().endswith((" tỉnh", " thành phố", " Thành phố"))
-    if named is None and body_province and head.scope == "local" and (head.type == "agency" or ends_with_admin):
+    words = scan(span)
+    # "UBND huyện An Minh" is named by its district, not its province.
+    lower_unit = any(words[k].text in LOCAL_LEVEL_WORDS and k + 1 < len(words) and words[k + 1].is_capitalized
+                     for k in range(len(words)))
+    if named is None and body_province and head.scope == "local" and not lower_unit \
+            and (head.type == "agency" or ends_with_admin):
         # Organisations keep their own name ("Báo Công Thương") unless it ends in "tỉnh".
         canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
     if named is not None:
@@ -264,6 +315,17 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
         if successor:
             attrs["successor"] = successor
     return Entity(head.type, span, start, end, attrs)
+
+
+def _canonical_sector(canonical: str, gaz: Gazetteer) -> str:
+    """A field written another way takes its name: ``Sở Kế hoạch đầu tư`` → ``Sở Kế hoạch và Đầu tư``."""
+    words = scan(canonical)
+    for i in range(len(words)):
+        found = gaz.sector_index.match(words, i, canonical)
+        if found:
+            end = words[i + found[1] - 1].end
+            return canonical[: words[i].start] + gaz.sectors[found[0]].name + canonical[end:]
+    return canonical
 
 
 def _successor(canonical: str, province: str | None, gaz: Gazetteer) -> str | None:

@@ -35,7 +35,7 @@ from pipeline.tokenizer import UnderthesesaTokenizer
 
 SPANS_KEY = "govnews"
 
-for _name in ("published", "province", "entities"):
+for _name in ("published", "province", "province_hint", "entities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -152,7 +152,8 @@ class EntityRecognizer:
         original = doc.text
         text = unify_tones(original)
         published: datetime | None = doc._.published
-        province = doc._.province = doc._.province or self.main_province(text)
+        # The given or site's province, else the one the text names most, else the one the address names.
+        province = doc._.province = doc._.province or self.main_province(text) or doc._.province_hint
         bodies = find_bodies(text, self.gaz, province, _word_end(doc))
         documents = self.documents.find(text, bodies)
         # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").

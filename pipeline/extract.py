@@ -52,6 +52,7 @@ class Extractor:
         province = province or self.sites.province(url)
         doc._.published = published
         doc._.province = province
+        doc._.province_hint = self.sites.province_in_path(url)
         doc = self.nlp(doc)
         entities = resolve(list(doc._.entities))
         words = [token.text for token in doc if not token.is_space]

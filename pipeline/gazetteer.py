@@ -92,6 +92,7 @@ class Gazetteer:
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
     rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
+    central_markers: tuple[str, ...] = ()  # words that make a body central ("Ban Tổ chức Trung ương")
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -138,6 +139,7 @@ class Gazetteer:
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
         gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))
+        gaz.central_markers = tuple(read_lines("central_words.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")

@@ -73,3 +73,49 @@ def test_document_issuer_found_among_the_bodies(extractor):
     assert document.text == "Quyết định số 15/QĐ-UBND ngày 2/3/2024 của UBND huyện Mường Tè"
     assert document.attrs["issuer"] == "Ủy ban nhân dân huyện Mường Tè"
     assert document.attrs["date"] == "2024-03-02"
+
+
+def canonical(extractor, text, url=None):
+    return {e.text: e.attrs["canonical"] for e in extractor.extract_text("Tin địa phương\n" + text, url=url).entities
+            if e.type == "agency"}
+
+
+def test_central_bodies_and_district_bodies_take_no_province(extractor):
+    text = ("Tại Lạng Sơn, Trưởng ban Dân vận Trung ương Hà Minh Tâm làm việc với UBND tỉnh và UBND huyện Văn "
+            "Quan; Ủy ban MTTQ Việt Nam gửi thư.")
+    found = canonical(extractor, text)
+    assert found["ban Dân vận Trung ương"] == "Ban Dân vận Trung ương"
+    assert found["UBND tỉnh"] == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert found["UBND huyện Văn Quan"] == "Ủy ban nhân dân huyện Văn Quan"
+    assert found["Ủy ban MTTQ Việt Nam"] == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+
+
+def test_fields_written_another_way_take_their_name(extractor):
+    found = canonical(extractor, "Sở Kế hoạch đầu tư và Bộ Nông nghiệp & PTNT cùng ký văn bản.")
+    assert found == {"Sở Kế hoạch đầu tư": "Sở Kế hoạch và Đầu tư",
+                     "Bộ Nông nghiệp & PTNT": "Bộ Nông nghiệp và Phát triển nông thôn"}
+
+
+def test_prime_minister_as_an_authority_but_not_in_a_list_of_posts(extractor):
+    text = "Tỉnh trình Thủ tướng Chính phủ phê duyệt. Ông Võ Văn Kiệt, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ, dự."
+    found = canonical(extractor, text)
+    assert found["Thủ tướng Chính phủ"] == "Thủ tướng Chính phủ"
+    assert officials(extractor, text)["Võ Văn Kiệt"] == ("Thủ tướng", "Chính phủ")
+
+
+def test_a_parenthesised_abbreviation_is_a_mention_of_the_body(extractor):
+    text = "Trung tâm Phòng chống Dịch bệnh (CDC) cảnh báo dịch. Theo CDC, số ca mắc giảm."
+    mentions = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("agency",))]
+    assert mentions == [("Trung tâm Phòng chống Dịch bệnh", "Trung tâm Phòng chống Dịch bệnh"),
+                        ("CDC", "Trung tâm Phòng chống Dịch bệnh"), ("CDC", "Trung tâm Phòng chống Dịch bệnh")]
+
+
+def test_bare_party_is_not_an_agency(extractor):
+    assert entities(extractor, "Các cơ quan Đảng và chính quyền cùng vào cuộc.", ("agency",)) == []
+
+
+def test_the_province_named_in_the_address_when_the_text_names_none(extractor):
+    url = "https://tin.example.vn/thoi-su/quang-binh-khoi-cong-cau-moi-12345.html"
+    assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.", url)["UBND tỉnh"] == \
+        "Ủy ban nhân dân tỉnh Quảng Bình"
+    assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.")["UBND tỉnh"] == "Ủy ban nhân dân tỉnh"
