@@ -92,6 +92,8 @@ class Gazetteer:
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
     rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
+    title_modifiers: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "nguyên", "tân" before a title
+    title_links: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "phụ trách" between title and body
     central_markers: tuple[str, ...] = ()  # words that make a body central ("Ban Tổ chức Trung ương")
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
@@ -140,6 +142,8 @@ class Gazetteer:
         gaz.surnames = frozenset(read_lines("surnames.txt"))
         gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))
         gaz.central_markers = tuple(read_lines("central_words.txt"))
+        gaz.title_modifiers = PhraseIndex(read_lines("title_modifiers.txt"))
+        gaz.title_links = PhraseIndex(read_lines("title_links.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")
@@ -164,7 +168,7 @@ class Gazetteer:
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
         gaz._heads_by_phrase = {h.head: h for h in gaz.heads}
-        gaz.title_index = PhraseIndex(gaz.titles)
+        gaz.title_index = PhraseIndex(gaz.titles, fold_case=True)  # "phó chủ tịch", "Phó chủ tịch" too
         gaz.honorific_index = PhraseIndex(gaz.honorifics)
         gaz.sector_index = PhraseIndex(gaz.sectors)
         gaz.non_body_index = PhraseIndex(gaz.non_bodies)

@@ -281,12 +281,19 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         return None
     k = j + 1
     posts: list[Post] = []
+    joined = False
     while len(posts) < MAX_STACKED:
+        modifier = gaz.title_modifiers.match(words, k, text)
+        if modifier and gaz.title_index.match(words, k + modifier[1], text):
+            k += modifier[1]  # "…, nguyên Chủ tịch UBND tỉnh"
         found = gaz.title_index.match(words, k, text)
         if found is None:
             break
         title = found[0]
         k += found[1]
+        link = gaz.title_links.match(words, k, text)
+        if link and k + link[1] < len(words) and words[k + link[1]].start in body_at:
+            k += link[1]  # "Phó Giám đốc phụ trách | Sở Tư pháp"
         body = body_at.get(words[k].start) if k < len(words) else None
         organization = _organization(body) if body else None
         if body is not None:
@@ -301,8 +308,11 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        if posts and joined and posts[-1][1] is None:
+            posts[-1] = (posts[-1][0], organization)  # "Chủ tịch kiêm Tổng Giám đốc Công ty …": one body
         posts.append((title, organization))
-        if k < len(words) and words[k].text == ",":
+        joined = k < len(words) and words[k].text == "kiêm"
+        if k < len(words) and words[k].text in (",", "kiêm"):
             k += 1
         else:
             break

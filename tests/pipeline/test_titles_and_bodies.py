@@ -119,3 +119,18 @@ def test_the_province_named_in_the_address_when_the_text_names_none(extractor):
     assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.", url)["UBND tỉnh"] == \
         "Ủy ban nhân dân tỉnh Quảng Bình"
     assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.")["UBND tỉnh"] == "Ủy ban nhân dân tỉnh"
+
+
+def test_titles_in_another_case(extractor):
+    text = ("Theo ông Quan Văn Khải, phó giám đốc Sở Xây dựng, công trình đúng hạn. Phó chủ tịch UBND tỉnh "
+            "Triệu Thị Mơ kiểm tra thực tế.")
+    assert officials(extractor, text) == {"Quan Văn Khải": ("Phó Giám đốc", "Sở Xây dựng"),
+                                          "Triệu Thị Mơ": ("Phó Chủ tịch", "UBND tỉnh")}
+
+
+def test_words_around_a_title_after_the_name(extractor):
+    text = ("Ông Bạch Văn Tùng, nguyên Chủ tịch UBND huyện, ông Kiều Minh Đức, Phó Giám đốc phụ trách Sở Tư pháp, "
+            "và bà Lạc Thị Vân, Chủ tịch kiêm Tổng Giám đốc Công ty cổ phần Hồng Lam, cùng dự.")
+    assert officials(extractor, text) == {"Bạch Văn Tùng": ("Chủ tịch", "UBND huyện"),
+                                          "Kiều Minh Đức": ("Phó Giám đốc", "Sở Tư pháp"),
+                                          "Lạc Thị Vân": ("Chủ tịch", "Công ty cổ phần Hồng Lam")}
