@@ -162,8 +162,9 @@ class EntityRecognizer:
         dates = find_dates(text, published, taken=numbers)
         ner = OnDemandNER(doc, self.ner) if self.ner else None
         token_spans = {(t.idx, t.idx + len(t.text)) for t in doc}
+        token_ends = {end for _, end in token_spans}
         people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None,
-                             lambda start, end: (start, end) in token_spans)
+                             lambda start, end: (start, end) in token_spans, token_ends.__contains__)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
         targets = self.targets.find(text, figures, province, _spans(documents))

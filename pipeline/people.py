@@ -26,13 +26,16 @@ MAX_SHARED_HEAD_WORDS = 2  # words of a body's head that may end a title ("Văn 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
                 is_ner_person: Callable[[int, int], bool] | None = None,
-                whole_word: Callable[[int, int], bool] | None = None) -> list[Entity]:
+                whole_word: Callable[[int, int], bool] | None = None,
+                ends_word: Callable[[int], bool] | None = None) -> list[Entity]:
     """Officials and persons in ``text``.
 
     Args:
         is_ner_person: asked about a capitalised run introduced like a person (honorific or title) that
             does not start with a known family name (a foreign or rare name); underthesea's NER answers.
         whole_word: whether a span is one segmented word ("thôn" alone, not the end of "nông thôn").
+        ends_word: whether a segmented word ends at a character offset: a name never ends inside one
+            ("Đoàn Thanh | tra" is the inspection team "Đoàn Thanh tra", not a person).
     """
     words = scan(text)
     body_at = {b.start: b for b in bodies}
@@ -45,14 +48,14 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if skip:
             i += skip[1]
             continue
-        n = _name_length(words, i, text, gaz, taken, whole_word)
+        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word)
         candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
         if n or (is_ner_person and candidate):
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
-            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True)  # "Trưởng Ban … Mai Xuân Bình"
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)  # "Trưởng Ban … Mai Xuân Bình"
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
@@ -63,7 +66,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
             inner = next((j for j in range(i + 1, i + run)
-                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True))
+                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
+                                                        ends_word=ends_word))
                           and not _place_across(words, i, j, text, gaz)
                           and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
                          None)
@@ -145,7 +149,8 @@ def _share_titles(people: list[Entity]) -> None:
 
 
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
-                 whole_word: Callable[[int, int], bool] | None = None, rare: bool = False) -> int:
+                 whole_word: Callable[[int, int], bool] | None = None, rare: bool = False,
+                 ends_word: Callable[[int], bool] | None = None) -> int:
     """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
     that is also a common word counts too (the caller saw a title or an honorific)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
@@ -157,6 +162,9 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
         n += 1
+    while (ends_word is not None and n >= MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
+           and not ends_word(words[i + n - 1].end)):
+        n -= 1  # the last syllable starts a lowercase word ("Đoàn Thanh | tra"): it is not the name's
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0

@@ -134,3 +134,13 @@ def test_words_around_a_title_after_the_name(extractor):
     assert officials(extractor, text) == {"Bạch Văn Tùng": ("Chủ tịch", "UBND huyện"),
                                           "Kiều Minh Đức": ("Phó Giám đốc", "Sở Tư pháp"),
                                           "Lạc Thị Vân": ("Chủ tịch", "Công ty cổ phần Hồng Lam")}
+
+
+def test_a_name_never_ends_inside_a_segmented_word(extractor):
+    text = "Đoàn Thanh tra của Bộ Tài chính làm việc với tỉnh trong 30 ngày."
+    assert entities(extractor, text, ("official", "person")) == []
+
+
+def test_spokespersons_are_officials(extractor):
+    text = "Phó Phát ngôn viên Bộ Ngoại giao Ninh Thị Hằng trả lời báo chí."
+    assert officials(extractor, text) == {"Ninh Thị Hằng": ("Phó Phát ngôn viên", "Bộ Ngoại giao")}
