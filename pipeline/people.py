@@ -55,7 +55,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if n or (is_ner_person and candidate):
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
-            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)  # "Trưởng Ban … Mai Xuân Bình"
+            # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
