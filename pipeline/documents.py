@@ -45,6 +45,7 @@ _NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho
 PARTY_CODES = ("TW",)
 GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
 MAX_NAME_WORDS = 15
+NAME_COMMA_WORDS = ("chống",)  # a lowercase word that continues a name after a comma: "Phòng, chống …"
 # Type words that also name events: a quoted title after lowercase "chương trình" is a show or a meeting.
 AMBIGUOUS_TYPE_WORDS = ("chương trình",)
 
@@ -77,7 +78,7 @@ class DocumentFinder:
     def _numbered(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})"
                           rf"(?:(?P<qualifier>{_QUALIFIER}) số:? (?P<coded>{_CODED})|(?: số:?)? "
-                          rf"(?P<number>{_CODED}|\d{{1,4}}(?![\d/%]|[.,]\d)"
+                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|\d{{1,4}}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{{2}})"
                           rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}}))))")
 
     @cached_property
@@ -146,6 +147,8 @@ class DocumentFinder:
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
                     or (group == "named" and _NOT_A_TITLE.search(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
+                    or (group in ("quoted", "after") and (len(title.split()) > MAX_TITLE_WORDS
+                                                          or re.search(r"[.!?] ", title)))
                     or (group == "after" and (self._upper_types.match(title)
                                               or match.group("typeword") in AMBIGUOUS_TYPE_WORDS))):
                 # A lowercase "kế hoạch tổ chức … Quy hoạch tỉnh … đến năm 2050" cites the capitalised one inside.
@@ -267,6 +270,9 @@ class DocumentFinder:
             word = words[k]
             if word.text == "\n" or not (word.is_word or word.text in (",", "-", "–")):
                 break
+            if word.text == "," and k + 1 < len(words) and words[k + 1].text in NAME_COMMA_WORDS:
+                k += 1  # "Luật Phòng, chống tham nhũng"
+                continue
             if word.text in (",", "và", "-", "–"):
                 # A list inside the name ("Khoa học, Công nghệ và Đổi mới sáng tạo"), not another document.
                 nxt = words[k + 1] if k + 1 < len(words) else None

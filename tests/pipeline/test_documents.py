@@ -77,3 +77,16 @@ def test_a_lowercase_title_gives_way_to_the_capitalised_one_it_cites():
     docs = found("Sở xây dựng kế hoạch tổ chức hội nghị công bố Quy hoạch tỉnh Bắc Kạn thời kỳ 2021-2030, "
                  "tầm nhìn đến năm 2050.")
     assert set(docs) == {"Quy hoạch tỉnh Bắc Kạn thời kỳ 2021-2030, tầm nhìn đến năm 2050"}
+
+
+def test_number_with_a_year_and_a_period_that_is_not_a_number():
+    docs = found("Trường áp dụng Thông tư 12-2019 của Bộ; tỉnh lập Kế hoạch 2026-2030 về giao thông.")
+    assert docs["Thông tư 12-2019"]["number"] == "12-2019"
+    assert not any(name.startswith("Kế hoạch 2026") for name in docs)
+
+
+def test_quotations_are_not_titles_and_fixed_comma_phrases_stay_in_names():
+    docs = found("Ông nhắc: “Nghị quyết Đại hội nêu rõ mục tiêu. Chúng ta phải làm.” Xã tuân thủ Luật Phòng, chống "
+                 "ma túy năm 2021.")
+    assert "Luật Phòng, chống ma túy năm 2021" in docs
+    assert not any(name.startswith("Nghị quyết Đại hội nêu") for name in docs)
