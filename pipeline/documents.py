@@ -40,6 +40,7 @@ _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo �
 _CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|tỉnh|thành phố|lần thứ))*"
              r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
 _NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ) ")
 PARTY_CODES = ("TW",)
@@ -147,7 +148,7 @@ class DocumentFinder:
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
                     or (group == "named" and _NOT_A_TITLE.search(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
-                    or (group in ("quoted", "after") and (len(title.split()) > MAX_TITLE_WORDS
+                    or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
                                                           or re.search(r"[.!?] ", title)))
                     or (group == "after" and (self._upper_types.match(title)
                                               or match.group("typeword") in AMBIGUOUS_TYPE_WORDS))):
