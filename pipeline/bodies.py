@@ -246,6 +246,8 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
             return m  # "Tập đoàn dầu khí Thái Lan"
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
+        if m > k and gaz.head_index.match(words, m, text):
+            return 0  # "công ty CP Haplast | và tập đoàn …": another body starts
     return 0
 
 

@@ -144,3 +144,10 @@ def test_a_name_never_ends_inside_a_segmented_word(extractor):
 def test_spokespersons_are_officials(extractor):
     text = "Phó Phát ngôn viên Bộ Ngoại giao Ninh Thị Hằng trả lời báo chí."
     assert officials(extractor, text) == {"Ninh Thị Hằng": ("Phó Phát ngôn viên", "Bộ Ngoại giao")}
+
+
+def test_lowercase_enterprise_heads_and_portals(extractor):
+    text = "Đoàn thăm công ty CP Minh Phát và tập đoàn Tân Á; tin đăng trên Cổng thông tin điện tử tỉnh."
+    found = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("organization",))]
+    assert found[:2] == [("công ty CP Minh Phát", "Công ty cổ phần Minh Phát"), ("tập đoàn Tân Á", "Tập đoàn Tân Á")]
+    assert found[2][0].startswith("Cổng thông tin điện tử")
