@@ -10,6 +10,7 @@ name's title and organisation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from govnews.records import Entity
@@ -85,6 +86,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         i += n
     found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
+    _ministry_from_article(found, bodies)
     found.extend(_short_mentions(words, text, gaz, found, taken))
     found.sort(key=lambda e: e.start)
     return found
@@ -130,6 +132,21 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
         found.append(Entity("person", name, start, end, {"name": name}))
         covered.append((start, end))
     return found
+
+
+def _ministry_from_article(people: list[Entity], bodies: list[Entity]) -> None:
+    """``Thứ trưởng Bùi Hoàng Phương`` with no body of his own, in an article about one ministry: that
+    ministry (the one the article names most), as the gold conventions take it "from the article"."""
+    ministries = Counter(str(b.attrs.get("canonical")) for b in bodies
+                         if b.type == "agency" and b.text.startswith("Bộ ") and b.attrs.get("kind") == "government")
+    if not ministries:
+        return
+    canonical = ministries.most_common(1)[0][0]
+    written = next(b.text for b in bodies if str(b.attrs.get("canonical")) == canonical)
+    for person in people:
+        if person.type == "official" and person.attrs.get("title") in FUSED_MINISTRY_TITLES \
+                and not person.attrs.get("organization"):
+            person.attrs["organization"] = written
 
 
 def _share_titles(people: list[Entity]) -> None:

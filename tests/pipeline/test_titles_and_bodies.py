@@ -151,3 +151,9 @@ def test_lowercase_enterprise_heads_and_portals(extractor):
     found = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("organization",))]
     assert found[:2] == [("công ty CP Minh Phát", "Công ty cổ phần Minh Phát"), ("tập đoàn Tân Á", "Tập đoàn Tân Á")]
     assert found[2][0].startswith("Cổng thông tin điện tử")
+
+
+def test_a_deputy_minister_takes_the_ministry_the_article_is_about(extractor):
+    text = ("Bộ Y tế tổ chức hội nghị. Thứ trưởng Đỗ Xuân Tuyên phát biểu; đại diện Bộ Y tế và Bộ Tài chính "
+            "cùng dự.")
+    assert officials(extractor, text) == {"Đỗ Xuân Tuyên": ("Thứ trưởng", "Bộ Y tế")}
