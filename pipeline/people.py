@@ -20,6 +20,7 @@ from pipeline.places import known_place_at
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 RIGHT_SEPARATORS = (",", "-", "–", "(")
+APPOSITION = (",", "-", "–")  # between a post and the honorific of the person holding it
 FUSED_MINISTRY_TITLES = ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")
 MAX_FUSED_NAME_WORDS = 8
 MAX_SHARED_HEAD_WORDS = 2  # words of a body's head that may end a title ("Văn phòng" of "Chánh Văn phòng")
@@ -78,6 +79,10 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
         title = title or _title_right(words, i + n, text, gaz, body_at)
+        if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
+            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
+            post = _title_left(words, before, text, gaz, body_ending)
+            title = post if post and post[1] else None
         if title:
             attrs.update(title=title[0], organization=title[1])
         if honorific:

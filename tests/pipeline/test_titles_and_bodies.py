@@ -157,3 +157,10 @@ def test_a_deputy_minister_takes_the_ministry_the_article_is_about(extractor):
     text = ("Bộ Y tế tổ chức hội nghị. Thứ trưởng Đỗ Xuân Tuyên phát biểu; đại diện Bộ Y tế và Bộ Tài chính "
             "cùng dự.")
     assert officials(extractor, text) == {"Đỗ Xuân Tuyên": ("Thứ trưởng", "Bộ Y tế")}
+
+
+def test_a_post_then_the_honorific_of_its_holder(extractor):
+    text = ("Phó Chủ tịch UBND tỉnh, ông Hà Quang Trung nhấn mạnh yêu cầu. Làm việc với Sở Y tế, ông Vi Văn Lộc "
+            "cho biết.")
+    found = {e.attrs["name"]: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Hà Quang Trung": ("official", "Phó Chủ tịch"), "Vi Văn Lộc": ("person", None)}
