@@ -43,7 +43,7 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
 _NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ) ")
-PARTY_CODES = ("TW",)
+PARTY_CODES = ("TW", "TƯ")
 GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
 MAX_NAME_WORDS = 15
 NAME_COMMA_WORDS = ("chống",)  # a lowercase word that continues a name after a comma: "Phòng, chống …"
@@ -101,7 +101,7 @@ class DocumentFinder:
     @cached_property
     def _designations(self) -> re.Pattern[str]:
         """Types followed by a proper name (``Luật``) or that open a title (``Chương trình mục tiêu quốc gia``)."""
-        rows = [r for r in self._types if r["named"] in ("yes", "open")]
+        rows = [r for r in self._types if r["named"] in ("yes", "open", "capital")]
         return re.compile(rf"(?<![\w])(?P<type>{self._alternation(rows, lowercase=False)}) (?=\S)")
 
     @cached_property
@@ -255,11 +255,26 @@ class DocumentFinder:
                 continue
             doc_type = match.group("type")
             row = next(r for r in self._types if r["type"] == doc_type)
+            if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
+                continue
             end = self._name_end(text, match.end(), proper=row["named"] == "yes")
             if end <= match.end():
                 continue
             found.append(self._entity(text, match.start(), end, doc_type, None, text[match.start() : end], None, None))
         return found
+
+    def _names_a_programme(self, text: str, start: int, name_start: int) -> bool:
+        """``Chương trình Mỗi xã một sản phẩm``, ``Đề án OCOP``: inside a sentence, a capitalised type then a
+        capitalised name that is not a body, a place or a person (``Kế hoạch UBND tỉnh`` is not a title)."""
+        if start == 0 or text[start - 1] == "\n" or re.search(r"[.!?:;]\s*$|[“\"(]$", text[max(0, start - 3) : start]):
+            return False
+        words = scan(text, name_start, min(len(text), name_start + 60))
+        if not words or not words[0].is_capitalized or not words[0].is_word:
+            return False
+        gaz = self.gaz
+        return not (gaz.head_index.match(words, 0, text) or gaz.known_index.match(words, 0, text)
+                    or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
+                    or self._upper_types.match(text, words[0].start))
 
     def _name_end(self, text: str, start: int, proper: bool) -> int:
         """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""

@@ -90,3 +90,9 @@ def test_quotations_are_not_titles_and_fixed_comma_phrases_stay_in_names():
                  "ma túy năm 2021.")
     assert "Luật Phòng, chống ma túy năm 2021" in docs
     assert not any(name.startswith("Nghị quyết Đại hội nêu") for name in docs)
+
+
+def test_named_programme_inside_a_sentence():
+    docs = found("Huyện triển khai Chương trình Nông thôn mới kiểu mẫu và Đề án Xanh hóa học đường cho các xã. "
+                 "Chương trình Sở Y tế phối hợp.")
+    assert set(docs) == {"Chương trình Nông thôn mới kiểu mẫu", "Đề án Xanh hóa học đường"}
