@@ -100,8 +100,11 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
 _NAME_WORDS = r"[^\W\d_][\w'’.]*(?:[ \t]+[^\W\d_][\w'’.]*){1,3}"
 # A byline: a line that is only a name, or names joined by "-", ended by "|" or the publication date.
-_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
-                     rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*)?[ \t]*$")
+# "T/h: Lê Đại – Xuân Hạnh" and "Thái Bình (thực hiện)" say outright that they are credits.
+_CREDIT_LEAD = r"(?P<lead>(?:T/h|TH|Tổng hợp|Nhóm PV|Nhóm phóng viên)[ \t]*:[ \t]*)"
+_CREDIT_END = r"(?P<credit>\((?:thực hiện|tổng hợp|t/h|TH|lược dịch|lược thuật)\))"
+_BYLINE = re.compile(rf"(?m)^[ \t]*{_CREDIT_LEAD}?({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
+                     rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*|{_CREDIT_END})?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
 
 
@@ -119,18 +122,20 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     ``LY LAN |``, ``Ảnh: Minh Trí``."""
     covered = [(p.start, p.end) for p in people] + taken
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []  # (start, end, said outright to be a credit)
     for match in _BYLINE.finditer(text):
-        if match.group("end") or match.group(0).strip() == last_line:
-            spans += [(match.start(g), match.end(g)) for g in (1, 2) if match.group(g)]
-    spans += [(m.start(1), m.end(1)) for m in _PHOTO_CREDIT.finditer(text)]
+        if match.group("end") or match.group("lead") or match.group(0).strip() == last_line:
+            explicit = bool(match.group("lead") or match.group("credit"))
+            spans += [(match.start(g), match.end(g), explicit) for g in (2, 3) if match.group(g)]
+    spans += [(m.start(1), m.end(1), False) for m in _PHOTO_CREDIT.finditer(text)]
     found = []
-    for start, end in spans:
+    for start, end, explicit in spans:
         name = text[start:end]
         words = name.split()
         if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):
             continue
-        if gaz.place(name) or gaz.title_index.match(scan(name), 0, name) or gaz.head_index.match(scan(name), 0, name):
+        if (gaz.place(name) and not explicit) or gaz.title_index.match(scan(name), 0, name) \
+                or gaz.head_index.match(scan(name), 0, name):
             continue
         if name in gaz.known_bodies or not (all(w.isupper() for w in words) or all(w[1:].islower() for w in words)):
             continue  # mixed capitalisation is an acronym or a heading, not a name

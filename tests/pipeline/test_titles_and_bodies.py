@@ -164,3 +164,9 @@ def test_a_post_then_the_honorific_of_its_holder(extractor):
             "cho biết.")
     found = {e.attrs["name"]: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
     assert found == {"Hà Quang Trung": ("official", "Phó Chủ tịch"), "Vi Văn Lộc": ("person", None)}
+
+
+def test_credits_said_outright_even_when_the_name_is_a_place(extractor):
+    text = "Bài phỏng vấn dài về nông nghiệp.\n\nNam Định (thực hiện)\n\nT/h: Hồng Nhung – Bảo Anh\n"
+    names = [e.text for e in entities(extractor, text, ("person",))]
+    assert names == ["Nam Định", "Hồng Nhung", "Bảo Anh"]
