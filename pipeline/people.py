@@ -369,15 +369,23 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         if not _is_name_word(word) or _inside(word, covered):
             continue
         honorific = _honorific_before(words, i, text, gaz)
-        if not honorific or honorific[0] not in ("ông", "bà", "đồng chí"):
+        # "Chủ tịch Thọ" after "Chủ tịch UBND tỉnh Phan Ngọc Thọ": a title, then the given name alone.
+        title = None if honorific else gaz.title_index.match_ending(words, i, text)
+        if title and text[words[i - 1].end : word.start] != " ":
+            title = None
+        if not title and (not honorific or honorific[0] not in ("ông", "bà", "đồng chí")):
             continue
         n = 2 if i + 1 < len(words) and _is_name_word(words[i + 1]) else 1
         candidate = text[word.start : words[i + n - 1].end]
         full = by_last.get(candidate) or by_last.get(word.text)
-        if full is None or full.start > word.start:
+        if full is None or full.start > word.start or (title and full.type != "official"):
             continue
         if candidate not in by_last:
+            if title and n == 2:
+                continue  # "Chủ tịch Thọ Xuân …": a capitalised run goes on, not a short name
             n, candidate = 1, word.text
-        attrs = {**full.attrs, "honorific": honorific[0], "short_form": candidate}
+        attrs = {**full.attrs, "short_form": candidate}
+        if honorific:
+            attrs["honorific"] = honorific[0]
         found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
     return found

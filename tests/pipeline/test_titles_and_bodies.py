@@ -170,3 +170,9 @@ def test_credits_said_outright_even_when_the_name_is_a_place(extractor):
     text = "Bài phỏng vấn dài về nông nghiệp.\n\nNam Định (thực hiện)\n\nT/h: Hồng Nhung – Bảo Anh\n"
     names = [e.text for e in entities(extractor, text, ("person",))]
     assert names == ["Nam Định", "Hồng Nhung", "Bảo Anh"]
+
+
+def test_a_title_and_the_given_name_alone_is_a_short_mention(extractor):
+    text = "Bí thư Tỉnh ủy Triệu Tài Vinh thăm trường. Bí thư Vinh yêu cầu bảo đảm an toàn. Giám đốc Sơn vắng mặt."
+    found = [(e.text, e.attrs["name"], e.attrs.get("title")) for e in entities(extractor, text, ("official",))]
+    assert found == [("Triệu Tài Vinh", "Triệu Tài Vinh", "Bí thư"), ("Vinh", "Triệu Tài Vinh", "Bí thư")]
