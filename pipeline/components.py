@@ -26,7 +26,7 @@ from pipeline.dates import find_dates
 from pipeline.documents import DocumentFinder
 from pipeline.figures import SPELLED_NUMBER, FigureFinder
 from pipeline.gazetteer import Gazetteer
-from pipeline.normalize import unify_tones
+from pipeline.normalize import quiet_capitals, unify_tones
 from pipeline.people import find_people
 from pipeline.places import find_places
 from pipeline.tagger import UnderthesesaTagger
@@ -150,7 +150,7 @@ class EntityRecognizer:
         # Recognisers read the text with tone placement unified ("Tỉnh uỷ" = "Tỉnh ủy"); it has the same
         # length, so their offsets hold for the original, whose spelling the entities keep.
         original = doc.text
-        text = unify_tones(original)
+        text = quiet_capitals(unify_tones(original))
         published: datetime | None = doc._.published
         # The given or site's province, else the one the text names most, else the one the address names.
         province = doc._.province = doc._.province or self.main_province(text) or doc._.province_hint

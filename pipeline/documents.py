@@ -27,7 +27,7 @@ from pipeline.gazetteer import Gazetteer, default_gazetteer, read_csv, read_line
 from pipeline.lexical import scan
 
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
-_CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ][\w&Đđ]*(?:[-/][A-ZĐ\d][\w&Đđ]*)*)+"
+_CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ](?:[\wĐđ]|&(?=[A-ZĐ]))*(?:[-/][A-ZĐ\d](?:[\wĐđ]|&(?=[A-ZĐ]))*)*)+"
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r",?\s+của\s+")
 # Words between a type and a coded number: "Nghị quyết chuyên đề số 05-NQ/TU", "Kế hoạch liên tịch số …".
