@@ -150,7 +150,8 @@ def quiet_capitals(text: str) -> str:
     def lower(match: re.Match[str]) -> str:
         line = match.group(0)
         letters = [c for c in line if c.isalpha()]
-        if len(line.split()) < MIN_CAPS_WORDS or not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        words = [w for w in line.split() if w[:1].isalpha()]  # "KIM DUNG - VŨ PHƯỜNG 03/07/2024 06:02" has four
+        if len(words) < MIN_CAPS_WORDS or not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
             return line
         lowered = line.lower()
         return lowered if len(lowered) == len(line) else "".join(c.lower()[:1] or c for c in line)
