@@ -190,9 +190,10 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
         n += 1
-    while (ends_word is not None and n >= MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
-           and not ends_word(words[i + n - 1].end)):
-        n -= 1  # the last syllable starts a lowercase word ("Đoàn Thanh | tra"): it is not the name's
+    if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
+            and not ends_word(words[i + n - 1].end)):
+        return 0  # a two-syllable "name" whose last syllable starts a lowercase word ("Đoàn Thanh | tra");
+        # longer names are kept whole: underthesea's segmentation of a name's last syllable is not to be trusted
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
