@@ -26,7 +26,7 @@ from pipeline.dates import find_dates
 from pipeline.documents import DocumentFinder
 from pipeline.figures import SPELLED_NUMBER, FigureFinder
 from pipeline.gazetteer import Gazetteer
-from pipeline.normalize import unify_tones
+from pipeline.normalize import quiet_capitals, unify_tones
 from pipeline.people import find_people
 from pipeline.places import find_places
 from pipeline.tagger import UnderthesesaTagger
@@ -35,7 +35,7 @@ from pipeline.tokenizer import UnderthesesaTokenizer
 
 SPANS_KEY = "govnews"
 
-for _name in ("published", "province", "entities"):
+for _name in ("published", "province", "province_hint", "entities"):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=None)
 
@@ -142,7 +142,7 @@ class EntityRecognizer:
         self.gaz = gazetteer
         self.spans_key = spans_key
         self.ner = UnderthesesaTagger(ner=True) if ner == "on_demand" else None
-        self.documents = DocumentFinder()
+        self.documents = DocumentFinder(gazetteer)
         self.figures = FigureFinder()
         self.targets = TargetFinder()
 
@@ -150,19 +150,21 @@ class EntityRecognizer:
         # Recognisers read the text with tone placement unified ("Tỉnh uỷ" = "Tỉnh ủy"); it has the same
         # length, so their offsets hold for the original, whose spelling the entities keep.
         original = doc.text
-        text = unify_tones(original)
+        text = quiet_capitals(unify_tones(original))
         published: datetime | None = doc._.published
-        province = doc._.province = doc._.province or self.main_province(text)
-        documents = self.documents.find(text)
+        # The given or site's province, else the one the text names most, else the one the address names.
+        province = doc._.province = doc._.province or self.main_province(text) or doc._.province_hint
+        bodies = find_bodies(text, self.gaz, province, _word_end(doc))
+        documents = self.documents.find(text, bodies)
         # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").
         numbers = [(d.start + d.text.find(d.attrs["number"]), d.start + d.text.find(d.attrs["number"])
                     + len(d.attrs["number"])) for d in documents if d.attrs["number"]]
         dates = find_dates(text, published, taken=numbers)
-        bodies = find_bodies(text, self.gaz, province, _word_end(doc))
         ner = OnDemandNER(doc, self.ner) if self.ner else None
         token_spans = {(t.idx, t.idx + len(t.text)) for t in doc}
+        token_ends = {end for _, end in token_spans}
         people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None,
-                             lambda start, end: (start, end) in token_spans)
+                             lambda start, end: (start, end) in token_spans, token_ends.__contains__)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
         targets = self.targets.find(text, figures, province, _spans(documents), places)

@@ -5,10 +5,16 @@
   code and the issuer's);
 * titled: a document type opening a quoted title (``“Kế hoạch phát triển … đến năm 2025”``) or a name
   that ends in its period (``Chương trình phối hợp … giai đoạn 2024 - 2025``);
-* named: laws and treaties by proper name (``Luật Đất đai``, ``Hiệp định Paris``).
+* named: laws and treaties by proper name (``Luật Đất đai``, ``Luật Khoa học, Công nghệ và Đổi mới sáng
+  tạo``, ``Hiệp định Paris``), and designations whose title runs on to a stop word (``Chương trình mục tiêu
+  quốc gia giảm nghèo bền vững``); a quoted title after a type word (``đề án “Phát triển …”``) is the
+  title alone, without its quotes.
 
-Types, codes and issuers are data (``document_types.csv``, ``issuers.csv``); a date written right after
-the number (``ngày 3/6/2020``) becomes the document's date.
+Types, codes, issuers and the words that end an open title are data (``document_types.csv``,
+``issuers.csv``, ``document_title_stops.txt``). As in the gold conventions, a date (``ngày 3/6/2020``) and an
+issuer (``của Thủ tướng Chính phủ``, ``của UBND tỉnh``) written right after the number belong to the
+mention; a later short mention (``Kế hoạch 31`` after ``Kế hoạch số 31/KH-UBND``) takes the full one's
+number and canonical name.
 """
 
 from __future__ import annotations
@@ -17,27 +23,45 @@ import re
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.gazetteer import read_csv
+from pipeline.gazetteer import Gazetteer, default_gazetteer, read_csv, read_lines
+from pipeline.lexical import scan
 
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
-_CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ][\w&Đđ]*(?:[-/][A-ZĐ\d][\w&Đđ]*)*)+"
+_CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ](?:[\wĐđ]|&(?=[A-ZĐ]))*(?:[-/][A-ZĐ\d](?:[\wĐđ]|&(?=[A-ZĐ]))*)*)+"
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISSUER_AFTER = re.compile(r"\s+của\s+")
+_ISSUER_AFTER = re.compile(r",?\s+của\s+")
+# Words between a type and a coded number: "Nghị quyết chuyên đề số 05-NQ/TU", "Kế hoạch liên tịch số …".
+_QUALIFIER = r"(?: [a-zà-ỹđ]+){1,3}"
 # How a title that names its period ends: "giai đoạn 2024 - 2025", "đến năm 2025, tầm nhìn đến năm 2045".
-_VISION = r"(?:,? (?:và )?tầm nhìn (?:đến )?(?:năm )?(?:19|20)\d{2})?"
+_VISION = r"(?:,? (?:và )?(?:tầm nhìn|định hướng) (?:đến )?(?:năm )?(?:19|20)\d{2})?"
 _PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
 _HORIZON = rf"(?:{_PERIOD}|năm (?:19|20)\d{{2}}){_VISION}"  # after a capitalised type, a year is enough
 _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo … năm 2009" is not a title)
 _CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|tỉnh|thành phố|lần thứ))*"
              r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
+MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
 _NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ) ")
-PARTY_CODES = ("TW",)
+PARTY_CODES = ("TW", "TƯ")
+GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
+MAX_NAME_WORDS = 15
+NAME_COMMA_WORDS = ("chống",)  # a lowercase word that continues a name after a comma: "Phòng, chống …"
+# Type words that also name events: a quoted title after lowercase "chương trình" is a show or a meeting.
+AMBIGUOUS_TYPE_WORDS = ("chương trình",)
 
 
 class DocumentFinder:
     """Finds cited documents; built once per pipeline from the data files."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gaz = gazetteer
+
+    @property
+    def gaz(self) -> Gazetteer:
+        if self._gaz is None:
+            self._gaz = default_gazetteer()
+        return self._gaz
 
     @cached_property
     def _types(self) -> list[dict[str, str]]:
@@ -53,9 +77,14 @@ class DocumentFinder:
 
     @cached_property
     def _numbered(self) -> re.Pattern[str]:
-        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})(?: số:?)? "
-                          rf"(?P<number>{_CODED}|\d{{1,4}}(?![\d/%]|[.,]\d)"
-                          rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}})))")
+        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})"
+                          rf"(?:(?P<qualifier>{_QUALIFIER}) số:? (?P<coded>{_CODED})|(?: số:?)? "
+                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|\d{{1,4}}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{{2}})"
+                          rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}}))))")
+
+    @cached_property
+    def _upper_types(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w])(?:{self._alternation(self._types, lowercase=False)})(?![\w])")
 
     @cached_property
     def _titled(self) -> re.Pattern[str]:
@@ -66,17 +95,26 @@ class DocumentFinder:
         body = rf"(?: {word}){{{MIN_TITLE_WORDS},{MAX_TITLE_WORDS}}}?"
         return re.compile(
             rf"[“\"‘'](?P<quoted>(?:{types}) [^“”\"‘’\n]{{3,300}}?)[”\"’']"
+            rf"|(?<![\w])(?P<typeword>{types}) (?:số |về )?[“\"](?P<after>[^“”\"\n]{{3,300}}?)[”\"]"
             rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})|{_CONGRESS}")
 
     @cached_property
-    def _proper(self) -> re.Pattern[str]:
-        named = [r for r in self._types if r["named"] == "yes"]
-        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(named, lowercase=False)})"
-                          rf"(?P<name>(?: [A-ZĐÀ-Ỹ][^\s.,;:!?()“”\"]*)+)")
+    def _designations(self) -> re.Pattern[str]:
+        """Types followed by a proper name (``Luật``) or that open a title (``Chương trình mục tiêu quốc gia``)."""
+        rows = [r for r in self._types if r["named"] in ("yes", "open", "capital")]
+        return re.compile(rf"(?<![\w])(?P<type>{self._alternation(rows, lowercase=False)}) (?=\S)")
 
     @cached_property
     def _codes(self) -> dict[str, str]:
         return {r["type"]: r["abbreviation"] for r in self._types if r["abbreviation"]}
+
+    @cached_property
+    def _types_by_code(self) -> dict[str, str]:
+        by_code: dict[str, str] = {}
+        for row in read_csv("document_types.csv"):  # file order: the plain type before its variants
+            if row["abbreviation"]:
+                by_code.setdefault(row["abbreviation"], row["type"])
+        return by_code
 
     @cached_property
     def _issuers(self) -> dict[str, str]:
@@ -86,41 +124,58 @@ class DocumentFinder:
     def _issuer_codes(self) -> list[tuple[str, str]]:
         return sorted(((r["issuer"], r["code"]) for r in read_csv("issuers.csv")), key=lambda p: -len(p[0]))
 
-    def find(self, text: str) -> list[Entity]:
+    @cached_property
+    def _stops(self) -> frozenset[str]:
+        return frozenset(read_lines("document_title_stops.txt"))
+
+    def find(self, text: str, bodies: list[Entity] | None = None) -> list[Entity]:
+        """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its
+        issuer (``… của UBND tỉnh``)."""
+        body_at = {b.start: b for b in bodies or [] if b.type == "agency"}
         found: list[Entity] = []
         taken: list[tuple[int, int]] = []
-        for entity in self._find_numbered(text):
+        for entity in self._find_numbered(text, body_at):
             found.append(entity)
             taken.append((entity.start, entity.end))
         position = 0
         while match := self._titled.search(text, position):
-            group = next(g for g in ("quoted", "named", "congress") if match.group(g))
+            group = next(g for g in ("quoted", "after", "named", "congress") if match.group(g))
             start, end = match.start(group), match.end(group)
             # Try again one character on when the title overlaps a numbered document ("Quyết định số 964/QĐ-TTg
             # phê duyệt Chiến lược … đến năm 2025") or follows a department ("Sở Kế hoạch và Đầu tư …").
             position = match.start() + 1
+            title = match.group(group)
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
-                    or (group == "named" and _NOT_A_TITLE.search(text[start:end]))):
+                    or (group == "named" and _NOT_A_TITLE.search(title))
+                    or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
+                    or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
+                                                          or re.search(r"[.!?] ", title)))
+                    or (group == "after" and (self._upper_types.match(title)
+                                              or match.group("typeword") in AMBIGUOUS_TYPE_WORDS))):
+                # A lowercase "kế hoạch tổ chức … Quy hoạch tỉnh … đến năm 2050" cites the capitalised one inside.
                 continue
             position = match.end()
-            title = match.group(group)
-            doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
-            found.append(self._entity(text, start, end, doc_type, None, title, None, None))
+            if group == "after":
+                doc_type = next(r["type"] for r in self._types if match.group("typeword").lower() == r["type"].lower())
+                canonical = f"{doc_type} {title}"
+            else:
+                doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
+                canonical = title
+            found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
-        for match in self._proper.finditer(text):
-            if any(s < match.end() and match.start() < e for s, e in taken):
-                continue
-            found.append(self._entity(text, match.start(), match.end(), match.group("type"), None,
-                                      match.group(0), None, None))
+        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken)]:
+            found.append(entity)
+            taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
+        _link_short_mentions(found)
         return found
 
-    def _find_numbered(self, text: str) -> list[Entity]:
+    def _find_numbered(self, text: str, body_at: dict[int, Entity]) -> list[Entity]:
         found = []
         for match in self._numbered.finditer(text):
             doc_type = match.group("type")
             doc_type = doc_type[0].upper() + doc_type[1:]
-            number = match.group("number")
+            number = match.group("coded") or match.group("number")
             end = match.end()
             date = None
             year_suffix = re.match(r" năm ((?:19|20)\d{2})", text[end:])
@@ -132,18 +187,129 @@ class DocumentFinder:
             if date_match:
                 d, m, y = (int(g) for g in date_match.groups())
                 date = f"{y:04d}-{m:02d}-{d:02d}"
+                end = date_match.end()
             issuer = self._issuers.get(re.split(r"[-/]", number)[-1]) if coded else None
             canonical_number = number
-            after = _ISSUER_AFTER.match(text, date_match.end() if date_match else end)
-            if after and not coded:
-                named_issuer = next(((name, code) for name, code in self._issuer_codes
-                                     if text.startswith(name, after.end())), None)
-                if named_issuer:
-                    issuer = named_issuer[0]
-                    canonical_number = self._number_with_codes(number, doc_type, named_issuer[1])
+            if coded and doc_type in GENERIC_TYPES:
+                code = re.split(r"[-/]", number.split("/", 1)[1] if "/" in number else number)[0]
+                doc_type = self._types_by_code.get(code, doc_type)
+            named = self._issuer_after(text, end, body_at)
+            if named:
+                issuer, end, issuer_code = named
+                if issuer_code and not coded:
+                    canonical_number = self._number_with_codes(number, doc_type, issuer_code)
             found.append(self._entity(text, match.start(), end, doc_type, number,
                                       f"{doc_type} {canonical_number}", issuer, date))
         return found
+
+    def _issuer_after(self, text: str, position: int, body_at: dict[int, Entity]) -> tuple[str, int, str | None] | None:
+        """``của <issuer>`` at ``position``: the issuer's name, where the mention ends, and its code.
+
+        The issuer is a known one (``Thủ tướng Chính phủ``, ``Bộ Chính trị``: they give the number's code), a
+        body found in the text (``UBND tỉnh``), or a title and a body (``Chủ tịch UBND tỉnh``); the longest wins.
+        """
+        after = _ISSUER_AFTER.match(text, position)
+        if not after:
+            return None
+        at = after.end()
+        candidates: list[tuple[str, int, str | None]] = []
+        named = next(((name, code) for name, code in self._issuer_codes
+                      if text.startswith(name, at) and not text[at + len(name) : at + len(name) + 1].isalnum()), None)
+        if named is not None:
+            candidates.append((named[0], at + len(named[0]), named[1]))
+        if (body := body_at.get(at)) is not None:
+            candidates.append((str(body.attrs.get("canonical") or body.text), body.end, None))
+        words = scan(text, at, min(len(text), at + 80))
+        title = self.gaz.title_index.match(words, 0, text) if words else None
+        if title and title[1] < len(words) and (body := body_at.get(words[title[1]].start)) is not None:
+            candidates.append((f"{text[at : words[title[1]].start]}{body.attrs.get('canonical') or body.text}",
+                               body.end, None))
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (c[1], c[2] is not None))
+
+    def _find_by_issuer(self, text: str, body_at: dict[int, Entity], taken: list[tuple[int, int]]) -> list[Entity]:
+        """``Quyết định của Chủ tịch UBND tỉnh``, ``Kế hoạch năm 2024 của Hội đồng …``: a capitalised type
+        inside a sentence, named by who issued it."""
+        found = []
+        for match in self._upper_types.finditer(text):
+            start = match.start()
+            if start == 0 or text[start - 1] in "\n" or re.search(r"[.!?:]\s*$", text[max(0, start - 3) : start]):
+                continue  # a sentence-initial capital says nothing
+            end = match.end()
+            year = re.match(r" năm (?:19|20)\d{2}", text[end:])
+            named = self._issuer_after(text, end + (year.end() if year else 0), body_at)
+            if named is None or any(s < named[1] and start < e for s, e in taken):
+                continue
+            doc_type = match.group(0)
+            canonical = f"{doc_type}{year.group(0) if year else ''} của {named[0]}"
+            found.append(self._entity(text, start, named[1], doc_type, None, canonical, named[0],
+                                      year.group(0).split()[-1] if year else None))
+        return found
+
+    def _find_designated(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
+        """Laws and treaties by name, and open designations, ended by a stop word or punctuation."""
+        found = []
+        for match in self._designations.finditer(text):
+            if any(s <= match.start() < e for s, e in taken):
+                continue
+            doc_type = match.group("type")
+            row = next(r for r in self._types if r["type"] == doc_type)
+            if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
+                continue
+            end = self._name_end(text, match.end(), proper=row["named"] == "yes")
+            if end <= match.end():
+                continue
+            found.append(self._entity(text, match.start(), end, doc_type, None, text[match.start() : end], None, None))
+        return found
+
+    def _names_a_programme(self, text: str, start: int, name_start: int) -> bool:
+        """``Chương trình Mỗi xã một sản phẩm``, ``Đề án OCOP``: inside a sentence, a capitalised type then a
+        capitalised name that is not a body, a place or a person (``Kế hoạch UBND tỉnh`` is not a title)."""
+        if start == 0 or text[start - 1] == "\n" or re.search(r"[.!?:;]\s*$|[“\"(]$", text[max(0, start - 3) : start]):
+            return False
+        words = scan(text, name_start, min(len(text), name_start + 60))
+        if not words or not words[0].is_capitalized or not words[0].is_word:
+            return False
+        gaz = self.gaz
+        return not (gaz.head_index.match(words, 0, text) or gaz.known_index.match(words, 0, text)
+                    or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
+                    or self._upper_types.match(text, words[0].start))
+
+    def _name_end(self, text: str, start: int, proper: bool) -> int:
+        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""
+        words = scan(text, start, min(len(text), start + 400))
+        if not words or (proper and not (words[0].is_capitalized and words[0].is_word)):
+            return start
+        end, k = start, 0
+        while k < len(words) and k < MAX_NAME_WORDS:
+            word = words[k]
+            if word.text == "\n" or not (word.is_word or word.text in (",", "-", "–")):
+                break
+            if word.text == "," and k + 1 < len(words) and words[k + 1].text in NAME_COMMA_WORDS:
+                k += 1  # "Luật Phòng, chống tham nhũng"
+                continue
+            if word.text in (",", "và", "-", "–"):
+                # A list inside the name ("Khoa học, Công nghệ và Đổi mới sáng tạo"), not another document.
+                nxt = words[k + 1] if k + 1 < len(words) else None
+                if (not proper or nxt is None or not nxt.is_capitalized or not nxt.is_word
+                        or self._upper_types.match(text, nxt.start)):
+                    break
+                k += 1
+                continue
+            year = re.match(r"(?:đến |tới )?năm (?:19|20)\d{2}|giai đoạn (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}",
+                            text[word.start :])
+            if year and k:
+                end = word.start + year.end()
+                break
+            if word.text in self._stops and k:
+                break
+            if proper and k and word.is_capitalized and not word.is_abbreviation and text[end:word.start] == " " \
+                    and words[k - 1].text not in (",", "và", "-", "–") and self.gaz.place(word.text) is None:
+                break  # "Hiệp định Paris | Nhìn lại …": a capital after the name starts something else
+            end = word.end
+            k += 1
+        return end
 
     def _number_with_codes(self, number: str, doc_type: str, issuer_code: str) -> str:
         """``01`` of a Chỉ thị by the Thủ tướng → ``01/CT-TTg``; party documents read ``57-NQ/TW``."""
@@ -156,10 +322,32 @@ class DocumentFinder:
     def _entity(text: str, start: int, end: int, doc_type: str, number: str | None, canonical: str,
                 issuer: str | None, date: str | None) -> Entity:
         doc_type = doc_type[0].upper() + doc_type[1:]
-        canonical = doc_type + canonical[len(doc_type):]
+        canonical = canonical[0].upper() + canonical[1:]
         return Entity("document", text[start:end], start, end,
                       {"canonical": canonical, "number": number, "doc_type": doc_type, "issuer": issuer,
                        "date": date})
+
+
+def _link_short_mentions(documents: list[Entity]) -> None:
+    """``Kế hoạch 31`` after ``Kế hoạch số 31/KH-UBND``: the same document, so the full one's fields."""
+    for document in documents:
+        number, doc_type = document.attrs["number"], document.attrs["doc_type"]
+        if not number or re.search(r"[/-]", str(number)) or document.attrs["canonical"] != f"{doc_type} {number}":
+            continue
+        prefix = re.compile(rf"{re.escape(str(doc_type))} {re.escape(str(number))}[/-]")
+        full = next((d for d in documents if d is not document and prefix.match(str(d.attrs["canonical"]))), None)
+        if full is not None:
+            for name in ("canonical", "number", "issuer", "date"):
+                document.attrs[name] = full.attrs[name]
+    # "Hiệp định Paris" beside "Hiệp định Paris về chấm dứt chiến tranh …": a short name of the same document.
+    for document in documents:
+        if document.attrs["number"]:
+            continue
+        name = str(document.attrs["canonical"])
+        longer = [d for d in documents if not d.attrs["number"] and str(d.attrs["canonical"]).startswith(name + " ")
+                  and d.attrs["doc_type"] == document.attrs["doc_type"]]
+        if longer:
+            document.attrs["canonical"] = max((str(d.attrs["canonical"]) for d in longer), key=len)
 
 
 def _after_body_head(text: str, start: int) -> bool:

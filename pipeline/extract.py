@@ -48,15 +48,26 @@ class Extractor:
         if language != "vi":
             # Not Vietnamese (or no words at all): nothing is claimed rather than something false.
             return Extraction(title, language, models=self.models), province
-        doc = self.nlp.make_doc(document)
         province = province or self.sites.province(url)
-        doc._.published = published
-        doc._.province = province
-        doc = self.nlp(doc)
-        entities = resolve(list(doc._.entities))
-        words = [token.text for token in doc if not token.is_space]
+        hint = self.sites.province_in_path(url)
+        entities: list[Entity] = []
+        words: list[str] = []
+        for offset, part in chunks(document):
+            # A very long text is read in paragraph-aligned parts, so no recogniser's cost grows with the square
+            # of the article; the first part decides the province the rest inherit.
+            doc = self.nlp.make_doc(part)
+            doc._.published = published
+            doc._.province = province
+            doc._.province_hint = hint
+            doc = self.nlp(doc)
+            province = doc._.province  # given, the site's, or the one the text names most
+            for entity in doc._.entities:
+                entity.start += offset
+                entity.end += offset
+                entities.append(entity)
+            words += [token.text for token in doc if not token.is_space]
+        entities = resolve(entities)
         topics: list[Topic] = self.topic_model.predict([document], [words])[0]
-        province = doc._.province  # given, the site's, or the one the text names most (set by govnews_entities)
         return Extraction(title, language, topics, entities, self.models, words), province
 
     def extract_text(self, raw: str, url: str | None = None, published: datetime | None = None) -> Extraction:
@@ -74,3 +85,22 @@ def _remap(entity: Entity, origin: list[int], source: str) -> Entity:
     end = origin[entity.end - 1] + 1 if entity.end > entity.start else start
     entity.start, entity.end, entity.text = start, end, source[start:end]
     return entity
+
+
+MAX_CHUNK_CHARS = 50_000  # far above a news article (the corpus's longest is ~12,000 characters)
+
+
+def chunks(document: str, size: int = MAX_CHUNK_CHARS) -> list[tuple[int, str]]:
+    """``document`` whole if short, else parts of at most ``size`` characters cut after a line break (or a
+    space, or anywhere in a text with neither), each with its offset."""
+    parts: list[tuple[int, str]] = []
+    start = 0
+    while len(document) - start > size:
+        cut = document.rfind("\n", start + size // 2, start + size)
+        if cut < 0:
+            cut = document.rfind(" ", start + size // 2, start + size)
+        end = cut + 1 if cut >= 0 else start + size
+        parts.append((start, document[start:end]))
+        start = end
+    parts.append((start, document[start:]))
+    return parts

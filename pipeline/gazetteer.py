@@ -88,8 +88,13 @@ class Gazetteer:
     titles: list[str] = field(default_factory=list)  # longest first
     title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
     title_organization: dict[str, str] = field(default_factory=dict)  # body implied by a title
+    title_body_head: dict[str, str] = field(default_factory=dict)  # "Trưởng phòng" → "Phòng" (fused head)
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
+    rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
+    title_modifiers: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "nguyên", "tân" before a title
+    title_links: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "phụ trách" between title and body
+    central_markers: tuple[str, ...] = ()  # words that make a body central ("Ban Tổ chức Trung ương")
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
@@ -106,6 +111,10 @@ class Gazetteer:
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
+
+    @property
+    def head_phrases(self) -> dict[str, BodyHead]:
+        return self._heads_by_phrase
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -128,8 +137,13 @@ class Gazetteer:
         gaz.titles = sorted((r["title"] for r in titles), key=len, reverse=True)
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
         gaz.title_organization = {r["title"]: r["organization"] for r in titles if r["organization"]}
+        gaz.title_body_head = {r["title"]: r["body_head"] for r in titles if r.get("body_head")}
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
+        gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))
+        gaz.central_markers = tuple(read_lines("central_words.txt"))
+        gaz.title_modifiers = PhraseIndex(read_lines("title_modifiers.txt"))
+        gaz.title_links = PhraseIndex(read_lines("title_links.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")
@@ -154,7 +168,7 @@ class Gazetteer:
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
         gaz._heads_by_phrase = {h.head: h for h in gaz.heads}
-        gaz.title_index = PhraseIndex(gaz.titles)
+        gaz.title_index = PhraseIndex(gaz.titles, fold_case=True)  # "phó chủ tịch", "Phó chủ tịch" too
         gaz.honorific_index = PhraseIndex(gaz.honorifics)
         gaz.sector_index = PhraseIndex(gaz.sectors)
         gaz.non_body_index = PhraseIndex(gaz.non_bodies)

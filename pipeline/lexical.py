@@ -43,9 +43,14 @@ class PhraseIndex:
     ``TS. Dương`` and ``TS Dương`` are told apart.
     """
 
-    def __init__(self, phrases: Iterable[str]) -> None:
+    def __init__(self, phrases: Iterable[str], fold_case: bool = False) -> None:
+        """``fold_case``: also match phrases written in another case ("phó chủ tịch", "Phó chủ tịch"), after
+        every exact match; the phrase returned is the listed one."""
         self._first: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
         self._last: dict[str, list[tuple[str, tuple[str, ...], tuple[str, ...]]]] = {}
+        phrases = list(phrases)
+        self._folded = PhraseIndex([p.lower() for p in phrases]) if fold_case else None
+        self._listed = {p.lower(): p for p in reversed(phrases)} if fold_case else {}
         for phrase in phrases:
             parts = scan(phrase)
             if not parts:
@@ -65,6 +70,10 @@ class PhraseIndex:
         for phrase, parts, gaps in self._first.get(words[i].text, ()):
             if _matches(words, i, parts, gaps, text):
                 return phrase, len(parts)
+        if self._folded is not None and words[i].text.lower() in self._folded._first:
+            found = self._folded.match(_lowered(words, i, MAX_FOLDED_WORDS), 0, text)
+            if found:
+                return self._listed[found[0]], found[1]
         return None
 
     def match_ending(self, words: list[Word], end: int, text: str) -> tuple[str, int] | None:
@@ -75,7 +84,20 @@ class PhraseIndex:
             start = end - len(parts)
             if start >= 0 and _matches(words, start, parts, gaps, text):
                 return phrase, len(parts)
+        if self._folded is not None and words[end - 1].text.lower() in self._folded._last:
+            first = max(0, end - MAX_FOLDED_WORDS)
+            found = self._folded.match_ending(_lowered(words, first, end - first), end - first, text)
+            if found:
+                return self._listed[found[0]], found[1]
         return None
+
+
+MAX_FOLDED_WORDS = 12  # longest phrase matched in another case
+
+
+def _lowered(words: list[Word], i: int, n: int) -> list[Word]:
+    """Words ``i … i+n`` lowercased (offsets kept; ``str.lower`` keeps Vietnamese letters one character)."""
+    return [Word(w.text.lower(), w.start, w.end) for w in words[i : i + n]]
 
 
 def _matches(words: list[Word], i: int, parts: tuple[str, ...], gaps: tuple[str, ...], text: str) -> bool:

@@ -137,3 +137,23 @@ def match_key(text: str) -> str:
     unified = unify_tones(text)
     lowered = unified.lower()
     return lowered if len(lowered) == len(unified) else "".join(c.lower()[:1] or c for c in unified)
+
+
+_CAPS_LINE = re.compile(r"(?m)^[^\n]+$")
+MIN_CAPS_WORDS = 6  # a shorter all-caps line is more often a byline ("KIM DUNG - VŨ PHƯỜNG") than a headline
+
+
+def quiet_capitals(text: str) -> str:
+    """All-caps lines of six words or more (headlines) lowercased, same length: in capitals every word looks
+    like an abbreviation or a name, so rather than guess, the recognisers see ordinary lowercase words."""
+
+    def lower(match: re.Match[str]) -> str:
+        line = match.group(0)
+        letters = [c for c in line if c.isalpha()]
+        words = [w for w in line.split() if w[:1].isalpha()]  # "KIM DUNG - VŨ PHƯỜNG 03/07/2024 06:02" has four
+        if len(words) < MIN_CAPS_WORDS or not letters or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+            return line
+        lowered = line.lower()
+        return lowered if len(lowered) == len(line) else "".join(c.lower()[:1] or c for c in line)
+
+    return _CAPS_LINE.sub(lower, text)

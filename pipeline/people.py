@@ -10,30 +10,34 @@ name's title and organisation.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer
 from pipeline.lexical import Word, admin_word_at, scan
+from pipeline.places import known_place_at
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
 RIGHT_SEPARATORS = (",", "-", "–", "(")
+APPOSITION = (",", "-", "–")  # between a post and the honorific of the person holding it
 FUSED_MINISTRY_TITLES = ("Bộ trưởng", "Thứ trưởng", "Thứ trưởng Thường trực")
-# Titles whose body follows without its head word: "Trưởng ban Tổ chức Trung ương" → "Ban Tổ chức Trung ương".
-FUSED_BODY_TITLES = {"Trưởng ban": "Ban", "Phó Trưởng ban": "Ban", "Trưởng phòng": "Phòng",
-                     "Phó Trưởng phòng": "Phòng"}
 MAX_FUSED_NAME_WORDS = 8
+MAX_SHARED_HEAD_WORDS = 2  # words of a body's head that may end a title ("Văn phòng" of "Chánh Văn phòng")
 
 
 def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tuple[int, int]],
                 is_ner_person: Callable[[int, int], bool] | None = None,
-                whole_word: Callable[[int, int], bool] | None = None) -> list[Entity]:
+                whole_word: Callable[[int, int], bool] | None = None,
+                ends_word: Callable[[int], bool] | None = None) -> list[Entity]:
     """Officials and persons in ``text``.
 
     Args:
         is_ner_person: asked about a capitalised run introduced like a person (honorific or title) that
             does not start with a known family name (a foreign or rare name); underthesea's NER answers.
         whole_word: whether a span is one segmented word ("thôn" alone, not the end of "nông thôn").
+        ends_word: whether a segmented word ends at a character offset: a name never ends inside one
+            ("Đoàn Thanh | tra" is the inspection team "Đoàn Thanh tra", not a person).
     """
     words = scan(text)
     body_at = {b.start: b for b in bodies}
@@ -46,12 +50,15 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if skip:
             i += skip[1]
             continue
-        n = _name_length(words, i, text, gaz, taken, whole_word)
+        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word)
         candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
         if n or (is_ner_person and candidate):
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
+        if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
+            # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
@@ -62,7 +69,9 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
             inner = next((j for j in range(i + 1, i + run)
-                          if (length := _name_length(words, j, text, gaz, taken, whole_word))
+                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
+                                                        ends_word=ends_word))
+                          and not _place_across(words, i, j, text, gaz)
                           and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
                          None)
             i = inner if inner is not None else i + run
@@ -70,6 +79,10 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
         title = title or _title_right(words, i + n, text, gaz, body_at)
+        if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
+            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
+            post = _title_left(words, before, text, gaz, body_ending)
+            title = post if post and post[1] else None
         if title:
             attrs.update(title=title[0], organization=title[1])
         if honorific:
@@ -78,6 +91,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         i += n
     found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
+    _ministry_from_article(found, bodies)
     found.extend(_short_mentions(words, text, gaz, found, taken))
     found.sort(key=lambda e: e.start)
     return found
@@ -86,9 +100,17 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
 _NAME_WORDS = r"[^\W\d_][\w'’.]*(?:[ \t]+[^\W\d_][\w'’.]*){1,3}"
 # A byline: a line that is only a name, or names joined by "-", ended by "|" or the publication date.
-_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
-                     rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*)?[ \t]*$")
+# "T/h: Lê Đại – Xuân Hạnh" and "Thái Bình (thực hiện)" say outright that they are credits.
+_CREDIT_LEAD = r"(?P<lead>(?:T/h|TH|Tổng hợp|Nhóm PV|Nhóm phóng viên)[ \t]*:[ \t]*)"
+_CREDIT_END = r"(?P<credit>\((?:thực hiện|tổng hợp|t/h|TH|lược dịch|lược thuật)\))"
+_BYLINE = re.compile(rf"(?m)^[ \t]*{_CREDIT_LEAD}?({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
+                     rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*|{_CREDIT_END})?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
+
+
+def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:
+    """Does a known place run across word ``j`` ("Tây | Ninh Long An" is the province Tây Ninh, then Long An)?"""
+    return any(s + known_place_at(words, s, text, gaz) > j for s in range(max(i, j - 3), j))
 
 
 def _names_a_body_or_place(prefix: str, gaz: Gazetteer) -> bool:
@@ -100,24 +122,41 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     ``LY LAN |``, ``Ảnh: Minh Trí``."""
     covered = [(p.start, p.end) for p in people] + taken
     last_line = text.rstrip().rsplit("\n", 1)[-1].strip()
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []  # (start, end, said outright to be a credit)
     for match in _BYLINE.finditer(text):
-        if match.group("end") or match.group(0).strip() == last_line:
-            spans += [(match.start(g), match.end(g)) for g in (1, 2) if match.group(g)]
-    spans += [(m.start(1), m.end(1)) for m in _PHOTO_CREDIT.finditer(text)]
+        if match.group("end") or match.group("lead") or match.group(0).strip() == last_line:
+            explicit = bool(match.group("lead") or match.group("credit"))
+            spans += [(match.start(g), match.end(g), explicit) for g in (2, 3) if match.group(g)]
+    spans += [(m.start(1), m.end(1), False) for m in _PHOTO_CREDIT.finditer(text)]
     found = []
-    for start, end in spans:
+    for start, end, explicit in spans:
         name = text[start:end]
         words = name.split()
         if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):
             continue
-        if gaz.place(name) or gaz.title_index.match(scan(name), 0, name) or gaz.head_index.match(scan(name), 0, name):
+        if (gaz.place(name) and not explicit) or gaz.title_index.match(scan(name), 0, name) \
+                or gaz.head_index.match(scan(name), 0, name):
             continue
         if name in gaz.known_bodies or not (all(w.isupper() for w in words) or all(w[1:].islower() for w in words)):
             continue  # mixed capitalisation is an acronym or a heading, not a name
         found.append(Entity("person", name, start, end, {"name": name}))
         covered.append((start, end))
     return found
+
+
+def _ministry_from_article(people: list[Entity], bodies: list[Entity]) -> None:
+    """``Thứ trưởng Bùi Hoàng Phương`` with no body of his own, in an article about one ministry: that
+    ministry (the one the article names most), as the gold conventions take it "from the article"."""
+    ministries = Counter(str(b.attrs.get("canonical")) for b in bodies
+                         if b.type == "agency" and b.text.startswith("Bộ ") and b.attrs.get("kind") == "government")
+    if not ministries:
+        return
+    canonical = ministries.most_common(1)[0][0]
+    written = next(b.text for b in bodies if str(b.attrs.get("canonical")) == canonical)
+    for person in people:
+        if person.type == "official" and person.attrs.get("title") in FUSED_MINISTRY_TITLES \
+                and not person.attrs.get("organization"):
+            person.attrs["organization"] = written
 
 
 def _share_titles(people: list[Entity]) -> None:
@@ -138,8 +177,10 @@ def _share_titles(people: list[Entity]) -> None:
 
 
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
-                 whole_word: Callable[[int, int], bool] | None = None) -> int:
-    """Length of a name starting at word ``i`` with a known family name (0 if none)."""
+                 whole_word: Callable[[int, int], bool] | None = None, rare: bool = False,
+                 ends_word: Callable[[int], bool] | None = None) -> int:
+    """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
+    that is also a common word counts too (the caller saw a title or an honorific)."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
     place_word = gaz.place_words.match_ending(words, i, text)
@@ -149,9 +190,13 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
         n += 1
+    if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
+            and not ends_word(words[i + n - 1].end)):
+        return 0  # a two-syllable "name" whose last syllable starts a lowercase word ("Đoàn Thanh | tra");
+        # longer names are kept whole: underthesea's segmentation of a name's last syllable is not to be trusted
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
-    return n if words[i].text in gaz.surnames else 0
+    return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
 
 
 def _run_length(words: list[Word], i: int, text: str) -> int:
@@ -215,18 +260,29 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None:
+        # The title ends in the body's head word: "Chánh Văn phòng | UBND tỉnh", "Trưởng Ban | Tuyên giáo".
+        for m in range(start + 1, min(start + MAX_SHARED_HEAD_WORDS, k) + 1):
+            shared = gaz.title_index.match_ending(words, m, text)
+            if shared and m - shared[1] < start:
+                return (shared[0], _organization(body)), m - shared[1]
     if found is None:
         return _fused_body_post(words, k, text, gaz) if body is None else None
-    return (found[0], body.text if body else None), start - found[1]
+    return (found[0], _organization(body) if body else None), start - found[1]
+
+
+def _organization(body: Entity) -> str:
+    """A body as written, its head capitalised: "phòng Kinh tế" of "Trưởng phòng Kinh tế" is the Phòng."""
+    return body.text[:1].upper() + body.text[1:]
 
 
 def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
     """``Trưởng ban Tổ chức Trung ương <name>``: the body (``Ban Tổ chức Trung ương``) fused into the title."""
     for start in range(k - 1, max(k - MAX_FUSED_NAME_WORDS, 0) - 1, -1):
         found = gaz.title_index.match_ending(words, start, text)
-        if found and found[0] in FUSED_BODY_TITLES:
+        if found and found[0] in gaz.title_body_head:
             between = text[words[start].start : words[k - 1].end]
-            return (found[0], f"{FUSED_BODY_TITLES[found[0]]} {between}"), start - found[1]
+            return (found[0], f"{gaz.title_body_head[found[0]]} {between}"), start - found[1]
         word = words[start]
         if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
             return None
@@ -254,21 +310,29 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
                  body_at: dict[int, Entity]) -> Post | None:
     """``<name>, <title> <body>[, <title> <body>]`` or ``<name> - <title> …``: the main office."""
-    if j < len(words) and words[j].text == "(":  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
+    if (j < len(words) and words[j].text == "(" and not gaz.title_index.match(words, j + 1, text)
+            and not gaz.honorific_index.match(words, j + 1, text)):  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
         j = close + 1 if close is not None else j
     if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
         return None
     k = j + 1
     posts: list[Post] = []
+    joined = False
     while len(posts) < MAX_STACKED:
+        modifier = gaz.title_modifiers.match(words, k, text)
+        if modifier and gaz.title_index.match(words, k + modifier[1], text):
+            k += modifier[1]  # "…, nguyên Chủ tịch UBND tỉnh"
         found = gaz.title_index.match(words, k, text)
         if found is None:
             break
         title = found[0]
         k += found[1]
+        link = gaz.title_links.match(words, k, text)
+        if link and k + link[1] < len(words) and words[k + link[1]].start in body_at:
+            k += link[1]  # "Phó Giám đốc phụ trách | Sở Tư pháp"
         body = body_at.get(words[k].start) if k < len(words) else None
-        organization = body.text if body else None
+        organization = _organization(body) if body else None
         if body is not None:
             while k < len(words) and words[k].start < body.end:
                 k += 1
@@ -278,11 +342,14 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         elif k < len(words) and (inside := next((b for b in body_at.values()
                                                   if b.start < words[k].start < b.end), None)):
             # The title swallowed the start of a body ("Ủy viên Ban Thường vụ | Tỉnh ủy"): step over its rest.
-            organization = inside.text
+            organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        if posts and joined and posts[-1][1] is None:
+            posts[-1] = (posts[-1][0], organization)  # "Chủ tịch kiêm Tổng Giám đốc Công ty …": one body
         posts.append((title, organization))
-        if k < len(words) and words[k].text == ",":
+        joined = k < len(words) and words[k].text == "kiêm"
+        if k < len(words) and words[k].text in (",", "kiêm"):
             k += 1
         else:
             break
@@ -303,15 +370,23 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         if not _is_name_word(word) or _inside(word, covered):
             continue
         honorific = _honorific_before(words, i, text, gaz)
-        if not honorific or honorific[0] not in ("ông", "bà", "đồng chí"):
+        # "Chủ tịch Thọ" after "Chủ tịch UBND tỉnh Phan Ngọc Thọ": a title, then the given name alone.
+        title = None if honorific else gaz.title_index.match_ending(words, i, text)
+        if title and text[words[i - 1].end : word.start] != " ":
+            title = None
+        if not title and (not honorific or honorific[0] not in ("ông", "bà", "đồng chí")):
             continue
         n = 2 if i + 1 < len(words) and _is_name_word(words[i + 1]) else 1
         candidate = text[word.start : words[i + n - 1].end]
         full = by_last.get(candidate) or by_last.get(word.text)
-        if full is None or full.start > word.start:
+        if full is None or full.start > word.start or (title and full.type != "official"):
             continue
         if candidate not in by_last:
+            if title and n == 2:
+                continue  # "Chủ tịch Thọ Xuân …": a capitalised run goes on, not a short name
             n, candidate = 1, word.text
-        attrs = {**full.attrs, "honorific": honorific[0], "short_form": candidate}
+        attrs = {**full.attrs, "short_form": candidate}
+        if honorific:
+            attrs["honorific"] = honorific[0]
         found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
     return found

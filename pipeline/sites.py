@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from pipeline.gazetteer import Gazetteer, loose_key, read_csv
 
 MIN_KEY = 5  # shorter names ("hue", "hanam") are only trusted as a whole host label
+MAX_SLUG_WORDS = 4  # "ba-ria-vung-tau"
 
 
 class SiteProvinces:
@@ -42,4 +43,20 @@ class SiteProvinces:
             for key, province in self._keys:
                 if label == key or (len(key) >= MIN_KEY and (label.startswith(key) or label.endswith(key))):
                     return province
+        return None
+
+    def province_in_path(self, url: str | None) -> str | None:
+        """The province an article's address names in its slug (``/thanh-hoa-chu-tich-ubnd-…``,
+        ``/tphcm-hon-400-ca-…``): a hint for articles whose text names none."""
+        if not url:
+            return None
+        path = urlsplit(url).path.lower()
+        keys = dict(self._keys)
+        for segment in reversed([s for s in path.split("/") if "-" in s]):
+            tokens = [t for t in re.split(r"[^a-z0-9]+", loose_key(segment)) if t]
+            for i in range(len(tokens)):
+                for n in range(MAX_SLUG_WORDS, 1, -1) if len(tokens[i]) < MIN_KEY else range(MAX_SLUG_WORDS, 0, -1):
+                    joined = "".join(tokens[i : i + n])
+                    if i + n <= len(tokens) and joined in keys:
+                        return keys[joined]
         return None

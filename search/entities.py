@@ -182,7 +182,9 @@ def _in_province(names: list[str]) -> ColumnElement[bool]:
                                  or_(ArticleRow.province.in_(names), ArticleRow.province_current.in_(names)))
     has_none = and_(_attr("province").is_(None), _attr("province_current").is_(None),
                     or_(EntityRow.type.in_(_VIA_ARTICLES),
-                        and_(EntityRow.type == "document", _attr("issuer").in_(LOCAL_ISSUERS))))
+                        and_(EntityRow.type == "document",
+                             # "Ủy ban nhân dân", "Ủy ban nhân dân tỉnh Thừa Thiên Huế", "Chủ tịch UBND tỉnh …"
+                             or_(*(_attr("issuer").contains(issuer) for issuer in LOCAL_ISSUERS)))))
     return or_(own, and_(has_none, in_articles))
 
 

@@ -93,3 +93,19 @@ def test_extract_names_the_trained_topic_model(extractor):
     extraction = extractor.extract_text(HUE)
     assert extraction.models["topics"] == default_version() != "placeholder"
     assert extraction.topics[0].label == "digital_transformation"
+
+
+def test_capital_headlines_are_not_read_as_names(extractor):
+    text = "ỦY BAN NHÂN DÂN TỈNH HỌP BÀN KẾ HOẠCH PHÁT TRIỂN DU LỊCH MÙA HÈ\nNội dung ngắn về cuộc họp của tỉnh."
+    found = [e for e in extractor.extract_text(text).entities if e.type in ("official", "person", "agency")]
+    assert found == []
+
+
+def test_a_long_text_is_read_in_parts_with_offsets_kept(extractor):
+    from pipeline.extract import MAX_CHUNK_CHARS
+
+    paragraph = "Giám đốc Sở Y tế Lương Văn Hải kiểm tra bệnh viện huyện.\n"
+    text = "Tin dài\n" + paragraph * (2 * MAX_CHUNK_CHARS // len(paragraph) + 2)
+    officials = [e for e in extractor.extract_text(text).entities if e.type == "official"]
+    assert len(officials) == text.count("Lương Văn Hải")
+    assert all(text[e.start : e.end] == "Lương Văn Hải" for e in officials)

@@ -47,3 +47,13 @@ def test_fold_strips_diacritics_and_folds_d_stroke():
     assert fold("Chuyển đổi số") == "chuyen doi so"
     assert fold("ĐÀ NẴNG, Đắk Lắk") == "da nang, dak lak"
     assert fold("Hoà") == fold("Hòa") == "hoa"
+
+
+def test_capital_headlines_are_quieted_but_capital_bylines_are_not():
+    from pipeline.normalize import quiet_capitals
+
+    text = "SỞ Y TẾ TỔ CHỨC HỘI NGHỊ TỔNG KẾT NĂM\nHOÀNG MAI - LÊ NAM 03/07/2024 06:02\nNội dung."
+    quieted = quiet_capitals(text)
+    assert quieted.splitlines() == ["sở y tế tổ chức hội nghị tổng kết năm", "HOÀNG MAI - LÊ NAM 03/07/2024 06:02",
+                                    "Nội dung."]
+    assert len(quieted) == len(text)

@@ -70,7 +70,8 @@ def test_items_carry_key_attributes_and_counts(client, store):
                                     "successor": "Sở Tài chính tỉnh Thành phố Hồ Chí Minh"}
     assert agency["aliases"] == ["Sở KH&ĐT"]
     document = entities(client, q="85/KH-UBND")["items"][0]
-    assert document["attributes"] == {"doc_type": "Kế hoạch", "number": "85/KH-UBND", "issuer": "Ủy ban nhân dân"}
+    assert document["attributes"] == {"doc_type": "Kế hoạch", "number": "85/KH-UBND",
+                                      "issuer": "Ủy ban nhân dân tỉnh Thừa Thiên Huế"}  # "… của UBND tỉnh"
     everything = entities(client, size=100)
     assert everything["total"] == sum(store.summary()["entities_by_type"].values())
     counts = [(i["articles"], i["mentions"]) for i in everything["items"]]

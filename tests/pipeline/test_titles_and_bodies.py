@@ -1,0 +1,178 @@
+"""Titles that share a body's head, names after a titled body, rare family names, local bodies whose place
+the gazetteer does not know, and issuers of documents: sentences written for these tests."""
+
+
+def entities(extractor, text, types):
+    return [e for e in extractor.extract_text("Tin địa phương\n" + text).entities if e.type in types]
+
+
+def officials(extractor, text):
+    return {e.attrs["name"]: (e.attrs.get("title"), e.attrs.get("organization"))
+            for e in entities(extractor, text, ("official",))}
+
+
+def agencies(extractor, text):
+    return [e.text for e in entities(extractor, text, ("agency", "organization"))]
+
+
+def test_a_title_that_ends_in_the_body_head(extractor):
+    text = "Chánh Văn phòng UBND tỉnh Đỗ Quang Vinh và Trưởng Ban Dân vận Tỉnh ủy Kha Thị Hồng dự họp."
+    assert officials(extractor, text) == {"Đỗ Quang Vinh": ("Chánh Văn phòng", "Văn phòng UBND tỉnh"),
+                                          "Kha Thị Hồng": ("Trưởng Ban", "Ban Dân vận Tỉnh ủy")}
+    assert agencies(extractor, text) == ["Văn phòng UBND tỉnh", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_a_standing_deputy_secretary_belongs_to_the_committee(extractor):
+    text = "Bà Vũ Thị Hạnh, Phó Bí thư Thường trực Tỉnh ủy, chủ trì buổi làm việc."
+    assert officials(extractor, text) == {"Vũ Thị Hạnh": ("Phó Bí thư Thường trực", "Tỉnh ủy")}
+    assert agencies(extractor, text) == ["Tỉnh ủy"]
+
+
+def test_a_name_after_a_titled_body_is_not_part_of_it(extractor):
+    text = "Tổng Giám đốc Tập đoàn Sông Đà Tào Minh Quân cho biết tiến độ đạt yêu cầu."
+    assert officials(extractor, text) == {"Tào Minh Quân": ("Tổng Giám đốc", "Tập đoàn Sông Đà")}
+
+
+def test_rare_family_names_need_a_title_or_an_honorific(extractor):
+    assert officials(extractor, "Giám đốc Sở Y tế Mai Thanh Tùng kiểm tra bệnh viện.") == {
+        "Mai Thanh Tùng": ("Giám đốc", "Sở Y tế")}
+    text = "Hoa Mai Vàng là giống cây được trồng nhiều ở Mai Sơn."
+    assert entities(extractor, text, ("official", "person")) == []
+
+
+def test_district_bodies_keep_an_unknown_place_and_leave_the_person(extractor):
+    text = "Bí thư Huyện ủy Nậm Pồ Giàng A Dinh và Chủ tịch UBND xã Chà Nưa Lò Văn Thanh kiểm tra đường."
+    assert officials(extractor, text) == {"Giàng A Dinh": ("Bí thư", "Huyện ủy Nậm Pồ"),
+                                          "Lò Văn Thanh": ("Chủ tịch", "UBND xã Chà Nưa")}
+
+
+def test_lowercase_head_inside_a_title_is_a_body(extractor):
+    text = "Ông Phùng Văn Tài, Trưởng phòng Nội vụ huyện, báo cáo kết quả."
+    assert officials(extractor, text) == {"Phùng Văn Tài": ("Trưởng phòng", "Phòng Nội vụ huyện")}
+    assert [e.attrs["canonical"] for e in entities(extractor, text, ("agency",))][0].startswith("Phòng Nội vụ")
+
+
+def test_a_title_in_parentheses(extractor):
+    text = "Ông Hứa Văn Lộc (Giám đốc HTX Đồng Tâm) giới thiệu sản phẩm."
+    assert officials(extractor, text) == {"Hứa Văn Lộc": ("Giám đốc", "HTX Đồng Tâm")}
+
+
+def test_a_party_secretary_of_the_centre_is_a_concurrent_post(extractor):
+    text = "Đồng chí Lê Hoài Trung, Bí thư Trung ương Đảng, Bộ trưởng Bộ Ngoại giao, phát biểu."
+    assert officials(extractor, text) == {"Lê Hoài Trung": ("Bộ trưởng", "Bộ Ngoại giao")}
+
+
+def test_a_place_across_a_capitalised_run_is_not_a_name(extractor):
+    text = "Hai tỉnh Tây Ninh Long An sáp nhập thành một tỉnh mới."
+    assert entities(extractor, text, ("official", "person")) == []
+
+
+def test_document_issuer_found_among_the_bodies(extractor):
+    text = "Theo Quyết định số 15/QĐ-UBND ngày 2/3/2024 của UBND huyện Mường Tè, dự án được điều chỉnh."
+    [document] = entities(extractor, text, ("document",))
+    assert document.text == "Quyết định số 15/QĐ-UBND ngày 2/3/2024 của UBND huyện Mường Tè"
+    assert document.attrs["issuer"] == "Ủy ban nhân dân huyện Mường Tè"
+    assert document.attrs["date"] == "2024-03-02"
+
+
+def canonical(extractor, text, url=None):
+    return {e.text: e.attrs["canonical"] for e in extractor.extract_text("Tin địa phương\n" + text, url=url).entities
+            if e.type == "agency"}
+
+
+def test_central_bodies_and_district_bodies_take_no_province(extractor):
+    text = ("Tại Lạng Sơn, Trưởng ban Dân vận Trung ương Hà Minh Tâm làm việc với UBND tỉnh và UBND huyện Văn "
+            "Quan; Ủy ban MTTQ Việt Nam gửi thư.")
+    found = canonical(extractor, text)
+    assert found["ban Dân vận Trung ương"] == "Ban Dân vận Trung ương"
+    assert found["UBND tỉnh"] == "Ủy ban nhân dân tỉnh Lạng Sơn"
+    assert found["UBND huyện Văn Quan"] == "Ủy ban nhân dân huyện Văn Quan"
+    assert found["Ủy ban MTTQ Việt Nam"] == "Ủy ban Mặt trận Tổ quốc Việt Nam"
+
+
+def test_fields_written_another_way_take_their_name(extractor):
+    found = canonical(extractor, "Sở Kế hoạch đầu tư và Bộ Nông nghiệp & PTNT cùng ký văn bản.")
+    assert found == {"Sở Kế hoạch đầu tư": "Sở Kế hoạch và Đầu tư",
+                     "Bộ Nông nghiệp & PTNT": "Bộ Nông nghiệp và Phát triển nông thôn"}
+
+
+def test_prime_minister_as_an_authority_but_not_in_a_list_of_posts(extractor):
+    text = "Tỉnh trình Thủ tướng Chính phủ phê duyệt. Ông Võ Văn Kiệt, Ủy viên Bộ Chính trị, Thủ tướng Chính phủ, dự."
+    found = canonical(extractor, text)
+    assert found["Thủ tướng Chính phủ"] == "Thủ tướng Chính phủ"
+    assert officials(extractor, text)["Võ Văn Kiệt"] == ("Thủ tướng", "Chính phủ")
+
+
+def test_a_parenthesised_abbreviation_is_a_mention_of_the_body(extractor):
+    text = "Trung tâm Phòng chống Dịch bệnh (CDC) cảnh báo dịch. Theo CDC, số ca mắc giảm."
+    mentions = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("agency",))]
+    assert mentions == [("Trung tâm Phòng chống Dịch bệnh", "Trung tâm Phòng chống Dịch bệnh"),
+                        ("CDC", "Trung tâm Phòng chống Dịch bệnh"), ("CDC", "Trung tâm Phòng chống Dịch bệnh")]
+
+
+def test_bare_party_is_not_an_agency(extractor):
+    assert entities(extractor, "Các cơ quan Đảng và chính quyền cùng vào cuộc.", ("agency",)) == []
+
+
+def test_the_province_named_in_the_address_when_the_text_names_none(extractor):
+    url = "https://tin.example.vn/thoi-su/quang-binh-khoi-cong-cau-moi-12345.html"
+    assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.", url)["UBND tỉnh"] == \
+        "Ủy ban nhân dân tỉnh Quảng Bình"
+    assert canonical(extractor, "Chủ tịch UBND tỉnh dự lễ khởi công cầu.")["UBND tỉnh"] == "Ủy ban nhân dân tỉnh"
+
+
+def test_titles_in_another_case(extractor):
+    text = ("Theo ông Quan Văn Khải, phó giám đốc Sở Xây dựng, công trình đúng hạn. Phó chủ tịch UBND tỉnh "
+            "Triệu Thị Mơ kiểm tra thực tế.")
+    assert officials(extractor, text) == {"Quan Văn Khải": ("Phó Giám đốc", "Sở Xây dựng"),
+                                          "Triệu Thị Mơ": ("Phó Chủ tịch", "UBND tỉnh")}
+
+
+def test_words_around_a_title_after_the_name(extractor):
+    text = ("Ông Bạch Văn Tùng, nguyên Chủ tịch UBND huyện, ông Kiều Minh Đức, Phó Giám đốc phụ trách Sở Tư pháp, "
+            "và bà Lạc Thị Vân, Chủ tịch kiêm Tổng Giám đốc Công ty cổ phần Hồng Lam, cùng dự.")
+    assert officials(extractor, text) == {"Bạch Văn Tùng": ("Chủ tịch", "UBND huyện"),
+                                          "Kiều Minh Đức": ("Phó Giám đốc", "Sở Tư pháp"),
+                                          "Lạc Thị Vân": ("Chủ tịch", "Công ty cổ phần Hồng Lam")}
+
+
+def test_a_name_never_ends_inside_a_segmented_word(extractor):
+    text = "Đoàn Thanh tra của Bộ Tài chính làm việc với tỉnh trong 30 ngày."
+    assert entities(extractor, text, ("official", "person")) == []
+
+
+def test_spokespersons_are_officials(extractor):
+    text = "Phó Phát ngôn viên Bộ Ngoại giao Ninh Thị Hằng trả lời báo chí."
+    assert officials(extractor, text) == {"Ninh Thị Hằng": ("Phó Phát ngôn viên", "Bộ Ngoại giao")}
+
+
+def test_lowercase_enterprise_heads_and_portals(extractor):
+    text = "Đoàn thăm công ty CP Minh Phát và tập đoàn Tân Á; tin đăng trên Cổng thông tin điện tử tỉnh."
+    found = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("organization",))]
+    assert found[:2] == [("công ty CP Minh Phát", "Công ty cổ phần Minh Phát"), ("tập đoàn Tân Á", "Tập đoàn Tân Á")]
+    assert found[2][0].startswith("Cổng thông tin điện tử")
+
+
+def test_a_deputy_minister_takes_the_ministry_the_article_is_about(extractor):
+    text = ("Bộ Y tế tổ chức hội nghị. Thứ trưởng Đỗ Xuân Tuyên phát biểu; đại diện Bộ Y tế và Bộ Tài chính "
+            "cùng dự.")
+    assert officials(extractor, text) == {"Đỗ Xuân Tuyên": ("Thứ trưởng", "Bộ Y tế")}
+
+
+def test_a_post_then_the_honorific_of_its_holder(extractor):
+    text = ("Phó Chủ tịch UBND tỉnh, ông Hà Quang Trung nhấn mạnh yêu cầu. Làm việc với Sở Y tế, ông Vi Văn Lộc "
+            "cho biết.")
+    found = {e.attrs["name"]: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Hà Quang Trung": ("official", "Phó Chủ tịch"), "Vi Văn Lộc": ("person", None)}
+
+
+def test_credits_said_outright_even_when_the_name_is_a_place(extractor):
+    text = "Bài phỏng vấn dài về nông nghiệp.\n\nNam Định (thực hiện)\n\nT/h: Hồng Nhung – Bảo Anh\n"
+    names = [e.text for e in entities(extractor, text, ("person",))]
+    assert names == ["Nam Định", "Hồng Nhung", "Bảo Anh"]
+
+
+def test_a_title_and_the_given_name_alone_is_a_short_mention(extractor):
+    text = "Bí thư Tỉnh ủy Triệu Tài Vinh thăm trường. Bí thư Vinh yêu cầu bảo đảm an toàn. Giám đốc Sơn vắng mặt."
+    found = [(e.text, e.attrs["name"], e.attrs.get("title")) for e in entities(extractor, text, ("official",))]
+    assert found == [("Triệu Tài Vinh", "Triệu Tài Vinh", "Bí thư"), ("Vinh", "Triệu Tài Vinh", "Bí thư")]
