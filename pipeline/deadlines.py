@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.gazetteer import read_csv
+from pipeline.gazetteer import alternatives, read_csv
 
 _YEAR = r"(?:19|20)\d{2}"
 # A period's end: "giai đoạn 2021-2025", "2026 - 2030", "nhiệm kỳ 2020–2025".
@@ -39,8 +39,7 @@ class Horizon:
 @cache
 def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {r["phrase"]: r["kind"] for r in read_csv("target_horizons.csv")}
-    words = "|".join(re.escape(p) for p in sorted(kinds, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?P<phrase>{words})\s+{_WHEN}", re.IGNORECASE), kinds
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternatives(kinds)})\s+{_WHEN}", re.IGNORECASE), kinds
 
 
 def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]:

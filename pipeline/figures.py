@@ -12,7 +12,7 @@ from collections.abc import Callable
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.gazetteer import read_csv, read_lines
+from pipeline.gazetteer import alternatives, read_csv, read_lines
 from pipeline.numbers import SCALES, as_number, parse_number
 
 _NUM = r"\d+(?:[.,]\d+)*"
@@ -70,22 +70,21 @@ class FigureFinder:
 
     @cached_property
     def _per(self) -> str:
-        return "|".join(re.escape(w) for w in sorted(read_lines("per_units.txt"), key=len, reverse=True))
+        return alternatives(read_lines("per_units.txt"))
 
     @cached_property
     def _identifier(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(read_lines("figure_identifiers.txt"), key=len, reverse=True))
+        words = alternatives(read_lines("figure_identifiers.txt"))
         return re.compile(rf"(?<!\w)(?:{words})\s*$")
 
     @cached_property
     def _rank_cues(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(read_lines("rank_cues.txt"), key=len, reverse=True))
+        words = alternatives(read_lines("rank_cues.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
-        quals = "|".join(sorted(map(re.escape, self._qualifiers), key=len, reverse=True))
-        units = "|".join(sorted(map(re.escape, self._units), key=len, reverse=True))
+        quals, units = alternatives(self._qualifiers), alternatives(self._units)
         return re.compile(
             rf"(?<![\w.,/-])(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"

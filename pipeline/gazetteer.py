@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -28,6 +29,11 @@ def key(text: str) -> str:
 def loose_key(text: str) -> str:
     """Matching key for what people type: diacritics folded too."""
     return " ".join(fold(text).split())
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """``words`` as an escaped regex alternation, longest first, so a phrase wins over its own prefix."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def read_lines(name: str) -> list[str]:

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from govnews.records import Entity
 from pipeline.deadlines import PLAN_KINDS, clause_deadline, horizons
-from pipeline.gazetteer import read_csv, read_lines
+from pipeline.gazetteer import alternatives, read_csv, read_lines
 
 # A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
@@ -60,12 +60,12 @@ class TargetFinder:
 
     @cached_property
     def _links(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(read_lines("target_links.txt"), key=len, reverse=True))
+        words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
 
     @cached_property
     def _not_after(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(read_lines("target_not_after.txt"), key=len, reverse=True))
+        words = alternatives(read_lines("target_not_after.txt"))
         return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
 
     @cached_property
@@ -106,7 +106,7 @@ class TargetFinder:
 
     @cached_property
     def _clause_end(self) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(read_lines("target_clause_ends.txt"), key=len, reverse=True))
+        words = alternatives(read_lines("target_clause_ends.txt"))
         return re.compile(rf",\s+(?:{words})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
@@ -337,14 +337,12 @@ class TargetFinder:
 
 
 def _alternation(words: list[str] | dict[str, str]) -> re.Pattern[str]:
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
 
 
 def _opening(words: list[str], then: str = "") -> re.Pattern[str]:
     """Matches one of ``words`` (a whole word) at the start of a clause, with ``re.match``."""
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(r"(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)" + then, re.IGNORECASE)
+    return re.compile(rf"(?:{alternatives(words)})(?!\w)" + then, re.IGNORECASE)
 
 
 def _content_words(text: str, start: int, end: int) -> int:
