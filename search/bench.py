@@ -74,13 +74,14 @@ POOL_SECTIONS = {
     "vntc": ("chinh_tri_xa_hoi", "kinh_doanh", "vi_tinh", "khoa_hoc", "suc_khoe", "phap_luat", "van_hoa", "doi_song"),
     "unc_dantri": ("business", "education", "health", "society", "tech", "science", "travel"),
 }
-POOL_FILES = {"vntc": ("vntc/train.jsonl", "vntc/test.jsonl"), "unc_dantri": ("unc_dantri/unc.jsonl",)}
 
 Pool = list[tuple[str, list[tuple[str, list[str]]]]]  # per source article: title, [(sentence, words)]
 
 
 def source_articles(shared_dir: Path | None, limit: int, seed: int = 7) -> tuple[list[tuple[str, str]], str]:
     """(title, text) of the articles the synthetic ones are made of, and a line saying where they come from."""
+    from govnews.errors import ConfigError
+    from models.topics.dataset import dataset_records
     from pipeline.evaluation.gold import corpus_rows
 
     if shared_dir is None or not (shared_dir / "corpus").is_dir():
@@ -88,14 +89,12 @@ def source_articles(shared_dir: Path | None, limit: int, seed: int = 7) -> tuple
             "the 14 demo articles (no ../shared here)"
     articles = [(row["title"], row["text"]) for row in corpus_rows(shared_dir)]
     news = []
-    for dataset, files in POOL_FILES.items():
-        for name in files:
-            path = shared_dir / "datasets" / name
-            if path.exists():
-                for line in path.read_text(encoding="utf-8").splitlines():
-                    record = json.loads(line)
-                    if record["label"] in POOL_SECTIONS[dataset]:
-                        news.append((record.get("title") or "", record["text"]))
+    for dataset, sections in POOL_SECTIONS.items():
+        try:
+            news += [(r.get("title") or "", r["text"]) for r in dataset_records(shared_dir, dataset)
+                     if r["label"] in sections]
+        except ConfigError:
+            continue  # a dataset not at hand: the others and the corpus still make the pool
     random.Random(seed).shuffle(news)
     articles += news[:max(0, limit - len(articles))]
     return articles, (f"{len(articles):,} real news articles from {shared_dir} (the corpus and the public datasets' "

@@ -96,7 +96,7 @@ def weak_examples(shared_dir: Path, per_section: int, exclude: set[str], seed: i
     examples = []
     for dataset, sections in mapping.items():
         by_section: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-        for record in _dataset_records(shared_dir, dataset):
+        for record in dataset_records(shared_dir, dataset):
             key = f"{dataset}:{record['id']}"
             if record["label"] in sections and key not in exclude and _usable(record, train_only=True):
                 by_section.setdefault(record["label"], []).append(record)
@@ -111,7 +111,7 @@ def weak_examples(shared_dir: Path, per_section: int, exclude: set[str], seed: i
 def generality_examples(shared_dir: Path, exclude: set[str], limit: int, seed: int = 7) -> list[tuple[Example, str]]:
     """VNTC test articles of the sections that correspond to a topic, with their section (for the report)."""
     correspond = section_map()["correspond"]["vntc"]
-    records = [r for r in _dataset_records(shared_dir, "vntc")
+    records = [r for r in dataset_records(shared_dir, "vntc")
                if r["id"].startswith("test/") and r["label"] in correspond and _usable(r, train_only=False)
                and f"vntc:{r['id']}" not in exclude]
     random.Random(seed).shuffle(records)
@@ -162,7 +162,7 @@ def _dataset_examples(shared_dir: Path, dataset: str) -> list[Example]:
         record = json.loads(line)
         labels[record["id"]] = tuple(record["topics"])
     examples = []
-    for record in _dataset_records(shared_dir, dataset):
+    for record in dataset_records(shared_dir, dataset):
         if record["id"] in labels:
             key = f"{dataset}:{record['id']}"
             examples.append(Example(key, _record_text(record), labels[record["id"]], split_of(key), True))
@@ -171,7 +171,8 @@ def _dataset_examples(shared_dir: Path, dataset: str) -> list[Example]:
     return examples
 
 
-def _dataset_records(shared_dir: Path, dataset: str) -> Iterator[dict]:  # type: ignore[type-arg]
+def dataset_records(shared_dir: Path, dataset: str) -> Iterator[dict]:  # type: ignore[type-arg]
+    """The records of a public dataset in ``shared_dir`` (raises ConfigError if a file is missing)."""
     for name in DATASET_FILES[dataset]:
         path = shared_dir / "datasets" / name
         if not path.exists():
