@@ -619,19 +619,22 @@ class Split(StrEnum):
 
 
 def _eval_extraction(ctx: typer.Context, suite: str, gold_dir: Path, split: Split, json_path: Path | None,
-                     baseline: bool) -> None:
+                     baseline: bool, second_dir: Path | None = None) -> None:
     from pipeline.evaluation.entities import evaluate, render
-    from pipeline.evaluation.gold import load_gold
+    from pipeline.evaluation.gold import load_gold, second_annotation
     from pipeline.extract import Extractor
 
     settings = _settings(ctx)
     try:
         docs = load_gold(gold_dir, settings.shared_dir, split.value)
+        second = second_annotation(second_dir, docs, settings.shared_dir) if second_dir else None
     except (ConfigError, InputError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    results = evaluate(docs, suite, Extractor(settings.topic_model), baseline=baseline, console=err)
+    results = evaluate(docs, suite, Extractor(settings.topic_model), baseline=baseline, console=err, second=second)
     results["gold_dir"], results["split"] = str(gold_dir), split.value
+    if second_dir:
+        results["second_dir"] = str(second_dir)
     render(results, out)
     if json_path:
         json_path.write_text(json.dumps(results, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -643,27 +646,30 @@ GoldDir = Annotated[Path, typer.Argument(help="Folder of <id>.txt + <id>.json pa
 SplitOption = Annotated[Split, typer.Option(help="Which documents of a gold folder with a split.json.")]
 JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")]
 BaselineOption = Annotated[bool, typer.Option(help="Score plain underthesea NER beside govnews.")]
+SecondOption = Annotated[Path | None, typer.Option(
+    "--second", help="A second, independent annotation of the same articles (e.g. models/gold/targets-second), "
+                     "scored against the gold beside govnews: the human agreement.")]
 
 
 @eval_app.command("entities")
 def eval_entities(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
-                  baseline: BaselineOption = True) -> None:
+                  baseline: BaselineOption = True, second: SecondOption = None) -> None:
     """Officials, persons, agencies, organisations, locations, documents, dates: P/R/F1 and attributes."""
-    _eval_extraction(ctx, "entities", gold_dir, split, json_path, baseline)
+    _eval_extraction(ctx, "entities", gold_dir, split, json_path, baseline, second)
 
 
 @eval_app.command("figures")
 def eval_figures(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
-                 baseline: BaselineOption = True) -> None:
+                 baseline: BaselineOption = True, second: SecondOption = None) -> None:
     """Figures matched on span and unit class; value, unit and qualifier accuracy."""
-    _eval_extraction(ctx, "figures", gold_dir, split, json_path, baseline)
+    _eval_extraction(ctx, "figures", gold_dir, split, json_path, baseline, second)
 
 
 @eval_app.command("targets")
 def eval_targets(ctx: typer.Context, gold_dir: GoldDir, split: SplitOption = Split.all, json_path: JsonOption = None,
-                 baseline: BaselineOption = True) -> None:
+                 baseline: BaselineOption = True, second: SecondOption = None) -> None:
     """Targets matched on overlapping span; deadline accuracy."""
-    _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline)
+    _eval_extraction(ctx, "targets", gold_dir, split, json_path, baseline, second)
 
 
 class SearchBackendChoice(StrEnum):

@@ -15,6 +15,7 @@ from pipeline.evaluation.gold import GoldDoc
 from pipeline.evaluation.scoring import TypeScore, score_document
 from pipeline.extract import Extractor
 
+SECOND = "second annotator"
 NAMED_TYPES = ("official", "person", "agency", "organization", "location", "document", "date")
 SUITES: dict[str, tuple[str, ...]] = {"entities": NAMED_TYPES, "figures": ("figure",), "targets": ("target",)}
 # Attributes each suite reports beside P/R/F1, by type: what the issues ask to be measured.
@@ -24,12 +25,17 @@ HEADLINE_ATTRIBUTES = {"official": ("title", "organization"), "agency": ("canoni
 
 
 def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bool = True,
-             console: Console | None = None) -> dict[str, Any]:
+             console: Console | None = None, second: dict[str, list[Entity]] | None = None) -> dict[str, Any]:
+    """Scores of govnews, of the underthesea baseline and, given ``second`` (a second, independent annotation
+    of the same documents, by id), of that annotator against the gold: how far two humans agree is the
+    ceiling the extractor's figures are read against."""
     types = SUITES[suite]
     systems: dict[str, Callable[[GoldDoc], list[Entity]]] = {
         "govnews": lambda doc: extractor.extract_text(doc.text, url=doc.url).entities}
     if baseline:
         systems["underthesea"] = lambda doc: underthesea_entities(doc.text)
+    if second is not None:
+        systems[SECOND] = lambda doc: second[doc.id]
     results: dict[str, Any] = {"documents": len(docs), "suite": suite, "systems": {}}
     for name, system in systems.items():
         scores: dict[str, TypeScore] = {}
@@ -42,12 +48,14 @@ def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bo
 
 def render(results: dict[str, Any], console: Console) -> None:
     systems = results["systems"]
-    ours, base = systems["govnews"], systems.get("underthesea")
+    ours, base, other = systems["govnews"], systems.get("underthesea"), systems.get(SECOND)
     table = Table(title=f"govnews eval {results['suite']}: {results['documents']} documents")
     for column in ("type", "gold", "P", "R", "F1", "strict F1", "attributes (accuracy on matches)"):
         table.add_column(column, justify="left" if column in ("type", "attributes (accuracy on matches)") else "right")
     if base:
         table.add_column("baseline F1 (underthesea)", justify="right")
+    if other:
+        table.add_column("second annotator F1", justify="right")
     for entity_type, score in ours.items():
         attrs = ", ".join(f"{k} {v:.2f}" for k, v in score["attributes"].items()
                           if k in HEADLINE_ATTRIBUTES.get(entity_type, ()) and v is not None)
@@ -57,6 +65,17 @@ def render(results: dict[str, Any], console: Console) -> None:
         if base:
             b = base.get(entity_type)
             row.append(f"{b['lenient']['f1']:.2f} / {b['strict']['f1']:.2f}" if b else "–")
+        if other:
+            row.append(_agreement(other.get(entity_type), HEADLINE_ATTRIBUTES.get(entity_type, ())))
         table.add_row(*row)
     console.print(table)
-    console.print("P/R/F1: lenient (overlapping spans, one-to-one); strict: same offsets. Baseline: lenient / strict.")
+    console.print("P/R/F1: lenient (overlapping spans, one-to-one); strict: same offsets. Baseline: lenient / strict."
+                  + (" Second annotator: a blind second annotation scored against the gold like a system (lenient"
+                     " F1, attributes)." if other else ""))
+
+
+def _agreement(score: dict[str, Any] | None, attributes: tuple[str, ...]) -> str:
+    if not score or not score["gold"]:
+        return "–"
+    shown = [f"{k} {v:.2f}" for k, v in score["attributes"].items() if k in attributes and v is not None]
+    return f"{score['lenient']['f1']:.2f}" + (f" ({', '.join(shown)})" if shown else "")

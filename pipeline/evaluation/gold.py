@@ -58,6 +58,20 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
     return docs
 
 
+def second_annotation(second_dir: Path, docs: list[GoldDoc], shared_dir: Path) -> dict[str, list[Entity]]:
+    """The entities of a second annotation of ``docs`` (same ids, same texts), by id.
+
+    Raises:
+        ConfigError: the folder lacks one of the documents.
+    """
+    second = {doc.id: doc.entities for doc in load_gold(second_dir, shared_dir)}
+    missing = [doc.id for doc in docs if doc.id not in second]
+    if missing:
+        raise ConfigError(f"{second_dir}: no second annotation of {', '.join(missing[:5])}"
+                          + (f" and {len(missing) - 5} more" if len(missing) > 5 else ""))
+    return second
+
+
 def read_corpus(shared_dir: Path) -> dict[str, tuple[str, str | None]]:
     """NFC text and URL of each shared corpus article, by id."""
     return {row["id"]: (row["text"], row.get("url")) for row in corpus_rows(shared_dir)}

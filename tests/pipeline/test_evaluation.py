@@ -105,3 +105,28 @@ def test_extractor_beats_the_underthesea_baseline_on_the_sample_articles(extract
         ours = results["govnews"][entity_type]["lenient"]["f1"]
         base = results["underthesea"][entity_type]["lenient"]["f1"]
         assert ours >= base + 0.3, (entity_type, ours, base)
+
+
+def test_eval_scores_a_second_annotation_as_the_human_agreement(corpus_gold, tmp_path):
+    gold, shared = corpus_gold
+    second = tmp_path / "second"
+    second.mkdir()
+    # The second annotator marked the same goal with a shorter span and another deadline, and one goal more.
+    start = TEXT.index("95%")
+    (second / "t1.json").write_text(json.dumps({"id": "t1", "entities": [
+        {"type": "target", "start": start, "end": len(TEXT) - 1, "deadline": 2025},
+        {"type": "target", "start": TEXT.index("thăm"), "end": TEXT.index(" ngày")}]}), encoding="utf-8")
+    out = tmp_path / "scores.json"
+    env = {"GOVNEWS_SHARED_DIR": str(shared)}
+    result = run_cli("eval", "targets", str(gold), "--second", str(second), "--no-baseline", "--json", str(out),
+                     env=env)
+    assert result.returncode == 0, result.stderr
+    assert "second annotator F1" in result.stdout
+    agreement = json.loads(out.read_text(encoding="utf-8"))["systems"]["second annotator"]["target"]
+    assert agreement["gold"] == 1 and agreement["predicted"] == 2 and agreement["lenient"]["recall"] == 1.0
+    assert agreement["lenient"]["precision"] == 0.5 and agreement["strict"]["f1"] == 0.0
+    (second / "t1.json").unlink()
+    (second / "other.json").write_text(json.dumps({"id": "t1-other", "text": "x", "entities": []}))
+    (second / "other.txt").write_text("x", encoding="utf-8")
+    missing = run_cli("eval", "targets", str(gold), "--second", str(second), "--no-baseline", env=env)
+    assert missing.returncode == 2 and "no second annotation of t1" in missing.stderr
