@@ -786,6 +786,7 @@ def bench_search(
     from pipeline.benchmark import cores
     from search.bench import (
         EMBEDDED_BATCH,
+        LatencyRun,
         measure_latency,
         sentence_pool,
         serve,
@@ -805,6 +806,7 @@ def bench_search(
     with _status(f"building {articles:,} synthetic pre-processed articles"):
         documents = list(synthetic_documents(articles, pool))
     index_runs, latency_runs = [], []
+    references: list[tuple[str, LatencyRun]] = []
     with tempfile.TemporaryDirectory(prefix="govnews-bench-search-") as tmp, \
             _elasticsearch_for(settings, backend, "govnews-bench", node_name="bench", heap="1g") as es:
         if backend is not SearchBackendChoice.elasticsearch:
@@ -818,6 +820,15 @@ def bench_search(
             try:
                 with _status(f"embedded: {requests} searches from {clients} clients"):
                     latency_runs.append(measure_latency("embedded (SQLite FTS5)", port, requests, clients, articles))
+                # Two reference runs read beside it: one client at a time (the engine's own latency, no
+                # queueing), and the static /docs page at the same concurrency (this machine's floor for
+                # any request through the API's HTTP stack and the load generator).
+                with _status(f"embedded: {requests // 4} searches from 1 client"):
+                    references.append(("  same, 1 client", measure_latency(
+                        "embedded (SQLite FTS5)", port, requests // 4, 1, articles)))
+                with _status(f"API floor: {requests} /docs calls from {clients} clients"):
+                    references.append(("  API floor: GET /docs (static)", measure_latency(
+                        "floor", port, requests, clients, articles, path="/docs")))
             finally:
                 server.terminate()
                 server.wait()
@@ -839,8 +850,11 @@ def bench_search(
     for column in ("backend", "index articles/s", "requests", "clients", "req/s", "p50 ms", "p95 ms", "p99 ms",
                    "errors"):
         table.add_column(column, justify="left" if column == "backend" else "right")
-    for run, latency in zip(index_runs, latency_runs, strict=True):
-        table.add_row(run.backend, f"{run.per_second:,.0f}", str(latency.requests), str(latency.clients),
+    rows = [(run.backend, f"{run.per_second:,.0f}", latency) for run, latency in zip(index_runs, latency_runs,
+                                                                                      strict=True)]
+    rows[1:1] = [(label, "", latency) for label, latency in references]
+    for label, rate, latency in rows:
+        table.add_row(label, rate, str(latency.requests), str(latency.clients),
                       f"{latency.requests / latency.seconds:,.0f}", f"{latency.p50_ms:.1f}", f"{latency.p95_ms:.1f}",
                       f"{latency.p99_ms:.1f}", str(latency.errors))
     out.print(table)

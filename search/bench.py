@@ -187,10 +187,13 @@ def serve(env: dict[str, str], port: int, workers: int = 1) -> subprocess.Popen[
     raise RuntimeError("govnews serve did not answer within 60 s")
 
 
-def measure_latency(name: str, port: int, requests: int, clients: int, articles: int, seed: int = 11) -> LatencyRun:
-    """``requests`` /search calls from ``clients`` concurrent connections (after a warm-up round)."""
+def measure_latency(name: str, port: int, requests: int, clients: int, articles: int, seed: int = 11,
+                    path: str = "/search") -> LatencyRun:
+    """``requests`` calls of ``path`` (/search with the query mix; any other path bare) from ``clients``
+    concurrent connections, after a warm-up round."""
     rng = random.Random(seed)
-    params = [{"q": rng.choice(QUERIES), **rng.choice(FILTERS)} for _ in range(requests)]
+    params = [{"q": rng.choice(QUERIES), **rng.choice(FILTERS)} if path == "/search" else {}
+              for _ in range(requests)]
     latencies: list[float] = []
     totals: list[int] = []
     errors = 0
@@ -203,10 +206,10 @@ def measure_latency(name: str, port: int, requests: int, clients: int, articles:
             except asyncio.QueueEmpty:
                 return
             started = time.perf_counter()
-            response = await client.get("/search", params=query)
+            response = await client.get(path, params=query)
             latencies.append(time.perf_counter() - started)
             errors += response.status_code != 200
-            if response.status_code == 200:
+            if response.status_code == 200 and path == "/search":
                 totals.append(response.json()["total"])
 
     async def run(batch: list[dict[str, str]]) -> float:
