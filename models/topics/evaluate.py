@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from models.topics.dataset import Example
+from models.topics.dataset import LABELS_DIR, Example
 from models.topics.metrics import multilabel_scores
 from models.topics.registry import TopicModel
 from models.topics.taxonomy import topic_ids
@@ -70,6 +72,21 @@ def speed(model: TopicModel, examples: list[Example], words: list[list[str]], mi
     return {"articles": len(texts), "seconds": seconds, "articles_per_second": len(texts) / seconds}
 
 
+def human_agreement(test: list[Example], path: Path = LABELS_DIR / "double_annotation.jsonl") -> dict[str, Any] | None:
+    """The second, blind labelling of the test articles scored against the first (before adjudication): how
+    far two careful readers agree on this taxonomy, the ceiling to read the model's figures against."""
+    if not path.exists():
+        return None
+    passes = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        passes[f"{record['dataset']}:{record['id']}"] = (record["first"], record["second"])
+    pairs = [passes[e.key] for e in test if e.key in passes]
+    if not pairs:
+        return None
+    return multilabel_scores([first for first, _ in pairs], [second for _, second in pairs], list(topic_ids()))
+
+
 def floor_failures(result: dict[str, Any], minimum_f1: float = 0.6) -> list[str]:
     return [label for label, c in result["labels"].items()
             if c["support"] >= MIN_SUPPORT_FOR_FLOOR and c["f1"] < minimum_f1]
@@ -88,6 +105,8 @@ def evaluate(model: TopicModel, baseline: TopicModel, test: list[Example], segme
             report["splits"][name] = {"model": score_split(model, subset, subset_words),
                                       "baseline": score_split(baseline, subset, subset_words)}
     report["floor_failures"] = floor_failures(report["splits"]["test"]["model"])
+    if agreement := human_agreement(test):
+        report["splits"]["test"]["human_agreement"] = agreement
     report["speed"] = speed(model, test, words)
     if general:
         general_words = segment([e.text for e, _ in general], progress)

@@ -49,10 +49,17 @@ def _split_section(title: str, split: dict[str, Any]) -> list[str]:
     model, baseline = split["model"], split["baseline"]
     lines = [f"## {title}: {model['documents']} articles", "",
              "| | micro P | micro R | micro F1 | macro F1 | exact match |", "|---|---|---|---|---|---|"]
-    for name, result in (("model", model), ("baseline", baseline)):
+    rows = [("model", model), ("baseline", baseline)]
+    if agreement := split.get("human_agreement"):
+        rows.append((f"two annotators, blind ({agreement['documents']} articles)", agreement))
+    for name, result in rows:
         micro = result["micro"]
         lines.append(f"| {name} | {micro['precision']:.3f} | {micro['recall']:.3f} | {micro['f1']:.3f} | "
                      f"{result['macro']['f1']:.3f} | {result['exact_match']:.3f} |")
+    if agreement:
+        lines += ["", "Two annotators, blind: the second, independent labelling of the test articles scored against "
+                  "the first, before their disagreements were adjudicated (the gold is the adjudicated set): how far "
+                  "two careful readers agree on this taxonomy."]
     lines += ["", "| topic | support | P | R | F1 | baseline F1 |", "|---|---|---|---|---|---|"]
     for label, c in model["labels"].items():
         lines.append(f"| {label} | {c['support']} | {c['precision']:.2f} | {c['recall']:.2f} | {c['f1']:.2f} | "
