@@ -1084,8 +1084,12 @@ def models_eval_topics(
                       f"{split['baseline']['macro']['f1']:.3f}")
     out.print(f"model {report['model']}")
     out.print(table)
-    labels = Table("topic", "support", "P", "R", "F1", "baseline F1")
     test = report["splits"]["test"]
+    if agreement := test.get("human_agreement"):
+        out.print(f"two annotators, blind (second labelling against the first, before adjudication): micro-F1 "
+                  f"{agreement['micro']['f1']:.3f}, macro-F1 {agreement['macro']['f1']:.3f} on "
+                  f"{agreement['documents']} test articles")
+    labels = Table("topic", "support", "P", "R", "F1", "baseline F1")
     for label, c in test["model"]["labels"].items():
         labels.add_row(label, str(c["support"]), f"{c['precision']:.2f}", f"{c['recall']:.2f}", f"{c['f1']:.2f}",
                        f"{test['baseline']['labels'][label]['f1']:.2f}")

@@ -158,3 +158,21 @@ def test_bad_labelled_line_is_one_clear_error(tmp_path: Path):
     assert result.returncode == 2
     assert f"{data}:1" in result.stderr and "weather" in result.stderr
     assert not (tmp_path / "m").exists()
+
+
+def test_human_agreement_scores_the_second_labelling_against_the_first(tmp_path: Path):
+    from models.topics.dataset import Example
+    from models.topics.evaluate import human_agreement
+
+    double = tmp_path / "double_annotation.jsonl"
+    rows = [{"dataset": "vntc", "id": "a", "first": ["health"], "second": ["health", "social_affairs"]},
+            {"dataset": "vntc", "id": "b", "first": ["environment"], "second": []},
+            {"dataset": "vntc", "id": "c", "first": ["health"], "second": ["health"]}]  # not in the test split
+    double.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    test = [Example("vntc:a", "x", ("health",), "test", True), Example("vntc:b", "y", (), "test", True),
+            Example("corpus:z", "z", ("health",), "test", True)]
+    agreement = human_agreement(test, double)
+    assert agreement is not None and agreement["documents"] == 2
+    assert agreement["micro"]["precision"] == 0.5 and agreement["micro"]["recall"] == 0.5
+    assert agreement["exact_match"] == 0.0
+    assert human_agreement(test, tmp_path / "absent.jsonl") is None
