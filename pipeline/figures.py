@@ -38,6 +38,7 @@ _THOUSANDS_OR_DECIMAL = re.compile(r"\d{1,3},\d{3}")
 _PER_WORD = r"[^\W\d_]+"
 # A counted "ngày" or "tháng" followed by a day and month is a number with its date ("số 92 ngày 25-4-2006").
 _DATED_NOUNS = ("ngày", "tháng")
+_MONTH_BEFORE = re.compile(r"(?<!\w)tháng\s+$", re.IGNORECASE)
 _DAY_NAME = re.compile(r"(?<!\w)[Tt]hứ\s+$")
 _CLOCK_UNITS = ("giờ", "h")
 _DURATIONS = ("năm", "tháng", "tuần", "ngày")  # "Việt Nam 50 năm": an anniversary after a name is still a figure
@@ -151,8 +152,9 @@ class FigureFinder:
                     continue
                 end, unit = noun
                 if (_is_year(m.group("num"), unit) or (unit in _DATED_NOUNS and _DATE_AFTER.match(text, end))
+                        or (unit == "năm" and _MONTH_BEFORE.search(text, max(0, start - 8), start))
                         or self._clock_time(text, start, end, unit) or self._address(text, end, unit)):
-                    continue  # "năm 2020"; "Quyết định 92 ngày 25-4-2006": a number and its date; "lúc 9 giờ";
+                    continue  # "năm 2020"; "Quyết định 92 ngày 25-4-2006", "tháng 11 năm nay": dates; "lúc 9 giờ";
                     # "số 532 đường Láng": an address
                 if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
                     continue  # "2,653 lượt xem": 2.653 views is no count, 2653 is an English reading; skipped

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.deadlines import PLAN_KINDS, clause_deadline, horizons
+from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons
 from pipeline.gazetteer import alternatives, read_csv, read_lines
 
 # A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
@@ -27,6 +27,7 @@ MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its 
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
 MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
+LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
 _OWNER_HOP = re.compile(r"^\s*(?:của|cho)\s+(?:[^\s,;:.]+\s+){0,7}?(?:là|:)\s*", re.IGNORECASE)
@@ -40,6 +41,7 @@ _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s+(?:\S+\s+){0,6}?$", re.IGNORECASE)
 # "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
+_IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
 _NEGATION = re.compile(r"\s*(?:không|chẳng|chưa)(?!\w)", re.IGNORECASE)
 
 
@@ -107,7 +109,8 @@ class TargetFinder:
     @cached_property
     def _clause_end(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_clause_ends.txt"))
-        return re.compile(rf",\s+(?:{words})(?!\w)")
+        contrasts = alternatives(read_lines("target_contrasts.txt"))
+        return re.compile(rf",\s+(?:{words})(?!\w)|[,;]?\s+(?:{contrasts})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
              taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
@@ -117,6 +120,7 @@ class TargetFinder:
         taken = taken or []
         owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        lead_plan = self._lead_plan(text, sentences)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
             frame = self._frame(text, s_start, s_end, taken, figures)
@@ -132,16 +136,36 @@ class TargetFinder:
                 clause = text[start:stop]
                 inside = [f for f in figures if start <= f.start and f.end <= stop]
                 if not self._is_goal(text, start, stop, taken, s_start, inside) or (
-                        number and self._activity(clause, inside)):
-                    continue
-                attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end),
-                                                     sentences[max(0, index - 2) : index]),
+                        number and self._activity(clause, inside)) or (
+                        frame.kind != "cue" and self._reports.search(text, s_start, stop)):
+                    continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal cue governs it
+                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index])
+                attrs = {"deadline": deadline if deadline is not None else lead_plan,
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
                          "owner": next((p.attrs["canonical"] for p in reversed(owners)
                                         if s_start <= p.start and p.end <= start), owner)}
                 found.append(Entity("target", clause, start, stop, attrs))
         return found
+
+    def _lead_plan(self, text: str, sentences: list[tuple[int, int]]) -> int | None:
+        """The horizon of a dated plan named in the title or the lead (``Kế hoạch chuyển đổi số năm 2021``,
+        ``… giai đoạn 2021-2025``): the deadline of the article's goals that state none of their own."""
+        for start, end in sentences[:LEAD_SENTENCES]:
+            if not self._plan_nouns.search(text, start, end):
+                continue
+            dated = [h for h in horizons(text, start, end) if h.kind in DATED_PLAN_KINDS]
+            if dated:
+                return dated[0].year
+        return None
+
+    @cached_property
+    def _plan_nouns(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_plan_nouns.txt"))
+
+    @cached_property
+    def _reports(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_report_markers.txt"))
 
     # --- where a goal clause starts -------------------------------------------------------------------
 
@@ -228,6 +252,7 @@ class TargetFinder:
         looks ahead (a dated horizon, ``thời gian tới``)."""
         for will in self._commitments.finditer(text, start, end):
             if (not self._usable(text, start, will.start(), taken) or _CONDITION.search(text, start, will.start())
+                    or _IF.search(text, start, will.start())
                     or _NEGATION.match(text, will.end()) or self._task_nouns.search(text, start, will.start())
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
@@ -237,7 +262,7 @@ class TargetFinder:
             has_figure = any(will.end() <= f.start < reach for f in figures)
             ahead = self._ahead.search(text, start, end) or any(h.kind != "year" for h in horizons(text, start, end))
             if has_figure or ahead:
-                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment")
+                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment", "clause")
         return None
 
     def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
@@ -254,7 +279,8 @@ class TargetFinder:
         """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject
         too when the predicate alone is too short to say anything (``[Cầu Tân Mỹ dự kiến] hoàn thành …``)."""
         position = self._step_over_leads(text, predicate, end)
-        if _content_words(text, position, end) >= MIN_CONTENT_WORDS:
+        cut = self._clause_end.search(text, position, end)  # what the goal clause will keep
+        if _content_words(text, position, cut.start() if cut else end) >= MIN_CONTENT_WORDS:
             return position
         return self._step_over_leads(text, _last_break(text, start, cue), end)
 

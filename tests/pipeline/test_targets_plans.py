@@ -1,0 +1,42 @@
+"""Targets dated by their plan, and results, forecasts and examples that are not targets, in sentences written
+for these tests."""
+
+from pipeline.deadlines import horizons
+
+
+def targets(extractor, text):
+    return [(t.text, t.attrs["deadline"]) for t in extractor.extract_text(text).entities if t.type == "target"]
+
+
+def test_a_plan_year_dates_the_plan():
+    assert [(h.year, h.kind) for h in horizons("Kế hoạch chuyển đổi số năm 2022 của huyện.")] == [(2022, "plan")]
+    assert [(h.year, h.kind) for h in horizons("Năm 2022, huyện có nhiều đổi mới.")] == [(2022, "year")]
+    assert [h.year for h in horizons("Cầu sẽ thông xe vào tháng 8-2027.")] == [2027]
+
+
+def test_goals_listed_under_the_plan_named_in_the_title_take_its_year(extractor):
+    text = ("Quảng Bình ban hành Kế hoạch chuyển đổi số năm 2022\n"
+            "Kế hoạch đặt ra các chỉ tiêu như sau: 80% hồ sơ thủ tục hành chính được xử lý trực tuyến; "
+            "100% xã có điểm phát sóng Wi-Fi công cộng.")
+    assert targets(extractor, text) == [("80% hồ sơ thủ tục hành chính được xử lý trực tuyến", 2022),
+                                        ("100% xã có điểm phát sóng Wi-Fi công cộng", 2022)]
+
+
+def test_a_commitment_after_a_dated_programme_takes_the_end_of_its_period(extractor):
+    text = ("Chương trình phát triển du lịch giai đoạn 2026-2030 của tỉnh được thông qua. Theo đó, tỉnh sẽ đón "
+            "3 triệu lượt khách mỗi năm.")
+    assert targets(extractor, text) == [("đón 3 triệu lượt khách mỗi năm", 2030)]
+
+
+def test_reported_results_forecasts_and_conditions_are_not_targets(extractor):
+    text = ("Năm 2024, kim ngạch xuất khẩu của tỉnh sẽ tăng 12% so với cùng kỳ. Ban tổ chức bắn pháo hoa sớm hơn "
+            "dự kiến 2 tiếng. Các chuyên gia dự báo sẽ có 5% diện tích lúa bị hạn. Nếu không nạo vét, mùa mưa tới "
+            "nước sông sẽ tràn vào 40 hộ dân.")
+    assert targets(extractor, text) == []
+
+
+def test_a_commitment_ends_before_its_examples_and_its_setback(extractor):
+    text = ("Trong tháng tới, học viên sẽ tập huấn 8 chuyên đề, như: kỹ thuật gieo sạ; chọn giống; bón phân. "
+            "Cây cầu dự kiến sẽ hoàn thành vào tháng 8-2027 nhưng mới làm xong phần móng.")
+    assert targets(extractor, text) == [("tập huấn 8 chuyên đề", None),
+                                        ("Cây cầu dự kiến sẽ hoàn thành vào tháng 8-2027", 2027)]
