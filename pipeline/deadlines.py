@@ -23,6 +23,7 @@ _PERIOD = re.compile(rf"(?<![\w/])(?:(?:giai đoạn|thời kỳ|nhiệm kỳ)\s
 # "tháng 8-2026", "30.6.2026".
 _WHEN = (rf"(?:(?:hết|cuối|giữa|đầu)\s+)?(?:(?:năm|ngày)\s+)?"
          rf"(?P<date>(?:\d{{1,2}}[/.-])?\d{{1,2}}[/.-]|(?:quý|tháng)\s+\w+[/-])?(?P<year>{_YEAR})(?![\w/]|[.,]\d)")
+_RANGE_START = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d{1,2})?\s+$", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"(?<![\w/])năm\s+(?P<year>{_YEAR})(?![\w/]|[.,]\d)", re.IGNORECASE)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)", re.IGNORECASE)
 # Horizons that date a plan (its own period), as opposed to a vision or a bare year.
@@ -68,8 +69,8 @@ def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]
             continue
         kind = kinds[m.group("phrase").lower()]
         taken.append((m.start(), m.end()))
-        if kind == "start":
-            continue
+        if kind == "start" or (kind == "until" and _RANGE_START.search(text, max(0, m.start() - 20), m.start())):
+            continue  # "từ ngày 18 đến 25.4.2026": the dates of an event, not a deadline
         year = int(m.group("year"))
         if kind == "before" and not m.group("date"):
             year -= 1  # "trước năm 2021": by the end of 2020

@@ -42,7 +42,6 @@ _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s
 # "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
 _IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
-_NEGATION = re.compile(r"\s*(?:không|chẳng|chưa)(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +92,11 @@ class TargetFinder:
     @cached_property
     def _commitments(self) -> re.Pattern[str]:
         return _alternation(read_lines("target_commitment_words.txt"))
+
+    @cached_property
+    def _commitment_stops(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_commitment_stops.txt"))
+        return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _deadline_verbs(self) -> re.Pattern[str]:
@@ -236,8 +240,9 @@ class TargetFinder:
             if _PAST.search(rest):
                 continue
             markers = self._plan_markers.finditer(text, clause_start, end)
-            if horizon.kind in ("year", "within", "from") and not any(self._usable(text, start, m.start(), taken)
-                                                               for m in markers):
+            if horizon.kind in ("year", "within", "from") and not any(
+                    self._usable(text, start, m.start(), taken) and not self._commitment_stops.match(text, m.end())
+                    for m in markers):  # "Từ năm 2027, xe quá tải sẽ bị giam …": a penalty, not a plan
                 continue
             clause_start = self._step_over_leads(text, clause_start, end)
             plan = self._plan_markers.match(text, clause_start)  # "Năm 2024, kế hoạch nuôi tôm … đạt …"
@@ -252,8 +257,8 @@ class TargetFinder:
         looks ahead (a dated horizon, ``thời gian tới``)."""
         for will in self._commitments.finditer(text, start, end):
             if (not self._usable(text, start, will.start(), taken) or _CONDITION.search(text, start, will.start())
-                    or _IF.search(text, start, will.start())
-                    or _NEGATION.match(text, will.end()) or self._task_nouns.search(text, start, will.start())
+                    or _IF.search(text, start, will.start()) or self._commitment_stops.match(text, will.end())
+                    or self._task_nouns.search(text, start, will.start())
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
             words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]

@@ -40,3 +40,14 @@ def test_a_commitment_ends_before_its_examples_and_its_setback(extractor):
             "Cây cầu dự kiến sẽ hoàn thành vào tháng 8-2027 nhưng mới làm xong phần móng.")
     assert targets(extractor, text) == [("tập huấn 8 chuyên đề", None),
                                         ("Cây cầu dự kiến sẽ hoàn thành vào tháng 8-2027", 2027)]
+
+
+def test_an_event_date_range_is_no_horizon():
+    assert horizons("Hội chợ sẽ được tổ chức từ ngày 18 đến 25.4.2026 tại Cần Thơ.") == []
+    assert [h.year for h in horizons("Huyện hoàn thành việc này trước 30.6.2026.")] == [2026]
+
+
+def test_penalties_and_descriptions_after_will_are_no_commitments(extractor):
+    text = ("Từ năm 2027, xe chở quá tải sẽ bị giam 30 ngày. Kết quả kiểm tra 12 công trình sẽ là cơ sở để xử lý "
+            "trong thời gian tới. Thời gian tới, huyện sẽ nạo vét 15 km kênh mương.")
+    assert targets(extractor, text) == [("nạo vét 15 km kênh mương", None)]
