@@ -324,11 +324,12 @@ class TargetFinder:
 
     def _parts(self, text: str, frame: _Frame, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
         """The clause split at ";" (enumerated goals) and at commas between figures (``đạt 50.320 ha, sản lượng
-        215.000 tấn``), each trimmed of punctuation and lead-in words."""
+        215.000 tấn``), each trimmed of punctuation and lead-in words. A commitment is one act, whatever figures
+        describe it (``sẽ xây khu nhà ăn phục vụ 400 người, khu siêu thị, hai khu vệ sinh``)."""
         pieces = []
         for piece_start, piece_end in _split(text, frame.start, end, ";"):
             inside = [f for f in figures if piece_start <= f.start and f.end <= piece_end]
-            if len(inside) >= 2:
+            if len(inside) >= 2 and frame.kind != "commitment":
                 pieces += _split_between(text, piece_start, piece_end, inside)
             else:
                 pieces.append((piece_start, piece_end))

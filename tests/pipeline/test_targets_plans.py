@@ -51,3 +51,8 @@ def test_penalties_and_descriptions_after_will_are_no_commitments(extractor):
     text = ("Từ năm 2027, xe chở quá tải sẽ bị giam 30 ngày. Kết quả kiểm tra 12 công trình sẽ là cơ sở để xử lý "
             "trong thời gian tới. Thời gian tới, huyện sẽ nạo vét 15 km kênh mương.")
     assert targets(extractor, text) == [("nạo vét 15 km kênh mương", None)]
+
+
+def test_a_commitment_with_several_figures_is_one_target(extractor):
+    text = "Thời gian tới, huyện sẽ xây nhà ăn phục vụ 400 người, khu chợ 50 gian hàng và hai bãi đỗ xe."
+    assert targets(extractor, text) == [("xây nhà ăn phục vụ 400 người, khu chợ 50 gian hàng và hai bãi đỗ xe", None)]
