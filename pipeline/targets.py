@@ -99,6 +99,11 @@ class TargetFinder:
         return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
+    def _directive(self) -> re.Pattern[str]:
+        """A directive verb right before an opening horizon: "tỉnh yêu cầu [đến năm 2025, …]"."""
+        return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_directive_verbs.txt'))})\s+$", re.IGNORECASE)
+
+    @cached_property
     def _deadline_verbs(self) -> re.Pattern[str]:
         return _alternation(read_lines("target_deadline_verbs.txt"))
 
@@ -233,7 +238,8 @@ class TargetFinder:
         for horizon in horizons(text, start, end):
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
             opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
-            if comma is None or not _HORIZON_OPENING.match(opening) or _inside(horizon.start, taken):
+            if comma is None or not (_HORIZON_OPENING.match(opening) or self._directive.search(opening)) or _inside(
+                    horizon.start, taken):
                 continue
             clause_start = horizon.end + comma.end()
             rest = text[clause_start:end]

@@ -56,3 +56,17 @@ def test_penalties_and_descriptions_after_will_are_no_commitments(extractor):
 def test_a_commitment_with_several_figures_is_one_target(extractor):
     text = "Thời gian tới, huyện sẽ xây nhà ăn phục vụ 400 người, khu chợ 50 gian hàng và hai bãi đỗ xe."
     assert targets(extractor, text) == [("xây nhà ăn phục vụ 400 người, khu chợ 50 gian hàng và hai bãi đỗ xe", None)]
+
+
+def test_directives_resolve_and_obligations_with_a_horizon_state_goals(extractor):
+    text = ("UBND huyện yêu cầu đến cuối năm 2027, 100% hồ sơ đất đai phải được số hóa. Xã quyết tâm hoàn thành "
+            "cứng hóa đường liên thôn trong năm 2026. Dịch vụ công trực tuyến phải chiếm 60% số hồ sơ vào năm 2028.")
+    found = targets(extractor, text)
+    assert ("100% hồ sơ đất đai phải được số hóa", 2027) in found
+    assert ("cứng hóa đường liên thôn trong năm 2026", 2026) in found
+    assert any(clause.endswith("60% số hồ sơ vào năm 2028") and year == 2028 for clause, year in found)
+    assert len(found) == 3
+
+
+def test_a_directive_without_a_goal_is_no_target(extractor):
+    assert targets(extractor, "Chủ tịch UBND tỉnh giao Sở Tài chính rà soát, báo cáo trước ngày 15/3.") == []
