@@ -234,9 +234,12 @@ class TargetFinder:
 
     def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
-        and followed by a comma; a bare year (``Năm 2025, …``) only with a plan word and no past one."""
+        and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
+        (``Năm 2025, …``) only with a plan word and no past one."""
         for horizon in horizons(text, start, end):
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
+            if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
+                comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
             opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
             if comma is None or not (_HORIZON_OPENING.match(opening) or self._directive.search(opening)) or _inside(
                     horizon.start, taken):

@@ -70,3 +70,9 @@ def test_directives_resolve_and_obligations_with_a_horizon_state_goals(extractor
 
 def test_a_directive_without_a_goal_is_no_target(extractor):
     assert targets(extractor, "Chủ tịch UBND tỉnh giao Sở Tài chính rà soát, báo cáo trước ngày 15/3.") == []
+
+
+def test_a_horizon_without_its_comma_still_opens_an_outcome(extractor):
+    found = targets(extractor, "Theo quy hoạch, đến năm 2035 tỷ lệ che phủ rừng của huyện đạt 52%. "
+                               "Đến năm 2024 huyện đã đạt 48% độ che phủ.")
+    assert found == [("tỷ lệ che phủ rừng của huyện đạt 52%", 2035)]
