@@ -47,7 +47,7 @@ _IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORE
 @dataclass(frozen=True, slots=True)
 class _Frame:
     start: int  # where the goal clause starts
-    kind: str  # cue | promotion | horizon | commitment
+    kind: str  # cue (a goal verb) | noun (a goal noun) | promotion | horizon | commitment | deadline
     scope: str = "sentence"  # "clause": a purpose whose goal ends at the first ";"
 
 
@@ -146,8 +146,8 @@ class TargetFinder:
                 inside = [f for f in figures if start <= f.start and f.end <= stop]
                 if not self._is_goal(text, start, stop, taken, s_start, inside) or (
                         number and self._activity(clause, inside)) or (
-                        frame.kind != "cue" and self._reports.search(text, s_start, stop)):
-                    continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal cue governs it
+                        self._reported(text, s_start, start, stop, frame)):
+                    continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal verb governs it
                 deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index])
                 attrs = {"deadline": deadline if deadline is not None else lead_plan,
                          "value": inside[0].attrs["value"] if inside else None,
@@ -167,6 +167,21 @@ class TargetFinder:
             if dated:
                 return dated[0].year
         return None
+
+    def _reported(self, text: str, s_start: int, start: int, stop: int, frame: _Frame) -> bool:
+        """A result, not a goal: a report word in the sentence (``so với cùng kỳ``, ``ước đạt``) when no goal
+        cue governs the clause; under a goal noun (``các chỉ tiêu: …``) only a result word in the clause itself
+        (``thu ngân sách ước đạt …``), since a goal is often compared with a past year. A goal verb
+        (``phấn đấu``, ``đặt mục tiêu``) governs whatever follows it."""
+        if frame.kind == "cue":
+            return False
+        if frame.kind == "noun":
+            return bool(self._results.search(text, start, stop))
+        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop))
+
+    @cached_property
+    def _results(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_result_words.txt"))
 
     @cached_property
     def _plan_nouns(self) -> re.Pattern[str]:
@@ -210,7 +225,7 @@ class TargetFinder:
                 if colon != -1 and ";" not in text[cue.end() : colon]:  # "phấn đấu đến năm 2030: …"
                     position = colon + 1
             if position is not None:
-                return _Frame(self._step_over_leads(text, position, end), "cue", scope)
+                return _Frame(self._step_over_leads(text, position, end), "cue" if frame == "verb" else "noun", scope)
         return None
 
     def _linked(self, text: str, position: int, end: int) -> int | None:

@@ -76,3 +76,9 @@ def test_a_horizon_without_its_comma_still_opens_an_outcome(extractor):
     found = targets(extractor, "Theo quy hoạch, đến năm 2035 tỷ lệ che phủ rừng của huyện đạt 52%. "
                                "Đến năm 2024 huyện đã đạt 48% độ che phủ.")
     assert found == [("tỷ lệ che phủ rừng của huyện đạt 52%", 2035)]
+
+
+def test_results_listed_under_a_goal_noun_are_not_targets_but_goals_compared_with_a_year_are(extractor):
+    text = ("Các chỉ tiêu chủ yếu năm 2025 gồm: thu ngân sách ước đạt 9.000 tỷ đồng; tổng vốn đầu tư lũy kế "
+            "đạt 40.000 tỷ đồng. Mục tiêu năm 2026 là tăng trưởng 8% so với năm 2025.")
+    assert targets(extractor, text) == [("tăng trưởng 8% so với năm 2025", 2026)]
