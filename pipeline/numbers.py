@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
           "nghìn tỉ": 1e12, "ngàn tỉ": 1e12}
 
 # 327.000 | 6,5 | 1.234.567,89 | 12 — grouped thousands must be groups of exactly three digits.

@@ -52,3 +52,12 @@ def test_malformed_and_huge_numbers_get_no_value():
 def test_huge_and_glued_numbers_in_text_never_crash(extractor):
     found = figures(extractor, "Số 123456789012345678901 đồng, 12abc doanh nghiệp và 1,234.5 USD không rõ.")
     assert found == {}
+
+
+def test_measure_words_classifiers_and_the_vạn_scale(extractor):
+    found = figures(extractor, "Huyện có gần 3 vạn lao động; tàu neo cách bờ 12 hải lý. Trạm ghi nhận 8 ca mắc mới "
+                               "và xử lý 5 vụ vi phạm.")
+    assert found["gần 3 vạn lao động"] == (30_000, "lao động", "about")
+    assert found["12 hải lý"] == (12, "hải lý", None)
+    assert found["8 ca mắc"] == (8, "ca mắc", None)
+    assert found["5 vụ vi phạm"] == (5, "vụ vi phạm", None)
