@@ -448,7 +448,8 @@ def _split_between(text: str, start: int, end: int, figures: list[Entity]) -> li
 
 
 def _bullets(text: str, position: int) -> list[tuple[int, int]]:
-    """The bullet lines (``- …``, ``a) …``, ``1. …``) right after ``position``, one item each."""
+    """The bullet lines (``- …``, ``a) …``, ``1. …``) right after ``position``, or unmarked lines ending with
+    ``;`` (the last with ``.``), one item each."""
     items = []
     line_start = text.find("\n", position)
     while line_start != -1:
@@ -456,11 +457,14 @@ def _bullets(text: str, position: int) -> list[tuple[int, int]]:
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start + 1 : line_end]
         bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        start, end = line_start + 1 + bullet.end(), line_end
+        listed = items and text[items[-1][1] : items[-1][1] + 1] == ";"
+        if bullet is None and not (line.rstrip().endswith(";") or (listed and line.rstrip().endswith("."))):
+            break  # unmarked lines are items while they end with ";" (the last one with ".")
+        start, end = line_start + 1 + (bullet.end() if bullet else len(line) - len(line.lstrip())), line_end
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         items.append((start, end))
+        if bullet is None and line.rstrip().endswith("."):
+            break  # the last item of an unmarked list
         line_start = line_end if line_end < len(text) else -1
     return items

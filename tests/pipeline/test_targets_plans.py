@@ -82,3 +82,14 @@ def test_results_listed_under_a_goal_noun_are_not_targets_but_goals_compared_wit
     text = ("Các chỉ tiêu chủ yếu năm 2025 gồm: thu ngân sách ước đạt 9.000 tỷ đồng; tổng vốn đầu tư lũy kế "
             "đạt 40.000 tỷ đồng. Mục tiêu năm 2026 là tăng trưởng 8% so với năm 2025.")
     assert targets(extractor, text) == [("tăng trưởng 8% so với năm 2025", 2026)]
+
+
+def test_unmarked_list_lines_after_a_colon_are_one_target_each(extractor):
+    text = ("Huyện ban hành kế hoạch phát triển nông nghiệp\n"
+            "Kế hoạch đặt ra các mục tiêu cụ thể đến năm 2028 như sau:\n"
+            "Giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng;\n"
+            "Tỷ lệ hộ dân dùng nước sạch đạt 98%.\n"
+            "Các xã triển khai ngay trong quý I;\n"
+            "Báo cáo kết quả về UBND huyện.")
+    assert targets(extractor, text) == [("Giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng", 2028),
+                                        ("Tỷ lệ hộ dân dùng nước sạch đạt 98%", 2028)]
