@@ -99,6 +99,13 @@ class TargetFinder:
         return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
+    def _audience(self) -> re.Pattern[str]:
+        """The reader or a visitor as the subject of "sẽ" ("du khách sẽ được tham quan …"): a description of
+        what they will see or get, not anyone's commitment."""
+        words = alternatives(read_lines("target_audience_subjects.txt"))
+        return re.compile(rf"(?<!\w)(?:{words})\s+(?:cũng\s+|đều\s+|còn\s+)?$", re.IGNORECASE)
+
+    @cached_property
     def _directive(self) -> re.Pattern[str]:
         """A directive verb right before an opening horizon: "tỉnh yêu cầu [đến năm 2025, …]"."""
         return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_directive_verbs.txt'))})\s+$", re.IGNORECASE)
@@ -283,6 +290,7 @@ class TargetFinder:
             if (not self._usable(text, start, will.start(), taken) or _CONDITION.search(text, start, will.start())
                     or _IF.search(text, start, will.start()) or self._commitment_stops.match(text, will.end())
                     or self._task_nouns.search(text, start, will.start())
+                    or self._audience.search(text, max(start, will.start() - 20), will.start())
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
             words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]

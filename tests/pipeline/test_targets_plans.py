@@ -93,3 +93,8 @@ def test_unmarked_list_lines_after_a_colon_are_one_target_each(extractor):
             "Báo cáo kết quả về UBND huyện.")
     assert targets(extractor, text) == [("Giá trị sản xuất trên 1 ha đất trồng trọt đạt 150 triệu đồng", 2028),
                                         ("Tỷ lệ hộ dân dùng nước sạch đạt 98%", 2028)]
+
+
+def test_what_a_visitor_will_see_is_no_commitment(extractor):
+    text = "Tại lễ hội, du khách sẽ được tham quan 36 điểm di tích. Thời gian tới, tỉnh sẽ đón 3 đoàn khách quốc tế."
+    assert targets(extractor, text) == [("đón 3 đoàn khách quốc tế", None)]
