@@ -23,6 +23,13 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # (position, any_word) → (end, word) of the noun after a number; with any_word, any content word (the second
 # word of "câu hỏi", "lượt xem").
 NounAfter = Callable[..., tuple[int, str] | None]
+# position → (end, text, POS tag) of the word that starts there, if one does.
+WordAt = Callable[[int], tuple[int, str, str] | None]
+_COORDINATION = re.compile(r", | và ")
+# What may follow coordinated nouns (not a verb opening a new clause): punctuation, an adjective, a conjunction,
+# or a preposition that attaches to them ("168 phường, xã với …"; "4 mục tiêu, hướng đến …" is a verb).
+_AFTER_COORDINATION = ("CH", "A", "C")
+_PREPOSITIONS_AFTER = ("với", "của", "trên", "tại", "ở", "trong", "cho")
 _RANK = re.compile(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top|vị trí(?: thứ)?) (?P<rank>\d+)"
                    r"(?:/(?P<of>\d{1,3}(?:\.\d{3})*))?(?![\w/]|[.,]\d)")
 _RANK_OF = re.compile(r"(?<!\w)(?:đứng|xếp)\s+(?P<span>(?P<rank>\d{1,3})/(?P<of>\d{1,3}))(?![\w/]|[.,]\d)")
@@ -113,7 +120,8 @@ class FigureFinder:
             rf"(?(unit)(?!\w|/(?!\d)|[.,]\d)|(?![\w/]|[.,]\d))"  # "30°C/27°C": a unit, then another figure
         )
 
-    def find(self, text: str, taken: list[tuple[int, int]], noun_after: NounAfter | None = None) -> list[Entity]:
+    def find(self, text: str, taken: list[tuple[int, int]], noun_after: NounAfter | None = None,
+             word_at: WordAt | None = None) -> list[Entity]:
         found: list[Entity] = []
         taken = list(taken)
 
@@ -147,6 +155,8 @@ class FigureFinder:
                     factor = SCALES[m.group("scale")]
                 position = m.end("scale") if m.group("scale") else m.end("num2") if m.group("num2") else m.end("num")
                 noun = self._counted(text, position, noun_after)
+                if noun is not None and word_at is not None:
+                    noun = self._conjoined(text, noun, word_at)
                 if noun is None or (noun[1] not in _DURATIONS and self._after_name(text, m)):
                     bare.append(m)  # a bare number is not a figure we can name, unless a list gives it a unit
                     continue
@@ -280,6 +290,28 @@ class FigureFinder:
             return False
         before = text[: m.start() - len(word.group(0))].rstrip(" \t")
         return bool(before) and before[-1] not in ".!?:;\n(\"“'‘-–"
+
+    def _conjoined(self, text: str, noun: tuple[int, str], word_at: WordAt) -> tuple[int, str]:
+        """Nouns coordinated with the counted one are counted with it: ``168 phường, xã, đặc khu với …``,
+        ``5 nhóm nhiệm vụ, giải pháp chung``, unless a verb follows them (``10 doanh nghiệp, doanh thu đạt …``
+        opens a new clause)."""
+        end, unit = noun
+        cursor = end
+        while link := _COORDINATION.match(text, cursor):
+            word = word_at(link.end())
+            if word is None or not word[1][:1].islower() or not (
+                    (word[2].startswith("N") and word[2] not in ("Np", "Nu")) or self._count_nouns.fullmatch(word[1])):
+                break
+            cursor = word[0]
+            if link.group(0) == " và ":
+                break  # "nhóm nhiệm vụ và giải pháp": "và" joins the last one
+        if cursor == end:
+            return noun
+        following = word_at(cursor + 1 if text[cursor : cursor + 1] == " " else cursor)
+        if cursor < len(text) and following is not None and following[2] not in _AFTER_COORDINATION and not (
+                following[2] == "E" and following[1].lower() in _PREPOSITIONS_AFTER):
+            return noun
+        return cursor, unit + text[end:cursor]
 
     def _counted(self, text: str, position: int, noun_after: NounAfter | None) -> tuple[int, str] | None:
         """The counted noun after ``position`` and where it ends: the tagger's noun or a listed counted noun,

@@ -61,3 +61,13 @@ def test_measure_words_classifiers_and_the_vạn_scale(extractor):
     assert found["12 hải lý"] == (12, "hải lý", None)
     assert found["8 ca mắc"] == (8, "ca mắc", None)
     assert found["5 vụ vi phạm"] == (5, "vụ vi phạm", None)
+
+
+def test_classifiers_take_their_noun_and_coordinated_nouns_count_together(extractor):
+    found = figures(extractor, "Huyện mua 12 chiếc xe cứu thương. Tỉnh có 105 phường, xã, thị trấn với dân số đông; "
+                               "kế hoạch nêu 6 nhóm nhiệm vụ, giải pháp chung. Năm nay có 10 doanh nghiệp, doanh thu "
+                               "đạt 50 tỷ đồng.")
+    assert found["12 chiếc xe"] == (12, "chiếc xe", None)
+    assert found["105 phường, xã, thị trấn"] == (105, "phường, xã, thị trấn", None)
+    assert found["6 nhóm nhiệm vụ, giải pháp"] == (6, "nhóm nhiệm vụ, giải pháp", None)
+    assert found["10 doanh nghiệp"] == (10, "doanh nghiệp", None)  # a verb follows "doanh thu": a new clause
