@@ -166,7 +166,7 @@ class EntityRecognizer:
         people = find_people(text, self.gaz, bodies, _spans(bodies), ner.persons if ner else None,
                              lambda start, end: (start, end) in token_spans, token_ends.__contains__)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
-        figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc))
+        figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc), _word_at(doc))
         targets = self.targets.find(text, figures, province, _spans(documents), places)
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures, *targets],
                           key=lambda e: (e.start, -e.end))
@@ -214,9 +214,21 @@ def _word_end(doc: Doc) -> Callable[[int], int]:
     return word_end
 
 
+def _word_at(doc: Doc) -> Callable[[int], tuple[int, str, str] | None]:
+    """The segmented word starting at a character offset: its end, text and POS tag."""
+    starts = {t.idx: t for t in doc if not t.is_space}
+
+    def word_at(position: int) -> tuple[int, str, str] | None:
+        token = starts.get(position)
+        return (token.idx + len(token.text), token.text, token.tag_) if token is not None else None
+
+    return word_at
+
+
 def _noun_after(doc: Doc) -> Callable[..., tuple[int, str] | None]:
-    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags; with
-    ``any_word``, a lowercase noun, verb or adjective (what follows a classifier: ``câu hỏi``, ``lượt xem``).
+    """The counted noun right after a number (``7.300 doanh nghiệp``), from underthesea's POS tags, with the
+    noun a classifier the tagger marks ``Nc`` counts (``12 chiếc xe``, ``3 căn nhà``); with ``any_word``, a
+    lowercase noun, verb or adjective (what follows a classifier: ``câu hỏi``, ``lượt xem``).
     The segmenter sometimes glues the number to its noun (one token ``1.129 lớp``): then the noun is the rest
     of that token."""
     starts = {t.idx: t for t in doc}
@@ -232,6 +244,10 @@ def _noun_after(doc: Doc) -> Callable[..., tuple[int, str] | None]:
             return None
         if not token.tag_.startswith(("N", "V", "A") if any_word else "N"):
             return None
+        following = starts.get(token.idx + len(token.text) + 1)
+        if (token.tag_ == "Nc" and not any_word and following is not None and following.text[:1].islower()
+                and following.tag_.startswith(("N", "V"))):
+            return following.idx + len(following.text), f"{token.text} {following.text}"  # "chiếc xe", "căn nhà"
         return token.idx + len(token.text), token.text
 
     return noun_after

@@ -13,25 +13,29 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from pipeline.gazetteer import alternatives, read_csv
+from pipeline.gazetteer import alternatives, read_csv, read_lines
 
 _YEAR = r"(?:19|20)\d{2}"
 # A period's end: "giai đoạn 2021-2025", "2026 - 2030", "nhiệm kỳ 2020–2025".
 _PERIOD = re.compile(rf"(?<![\w/])(?:(?:giai đoạn|thời kỳ|nhiệm kỳ)\s+)?{_YEAR}\s?[-–—]\s?(?P<year>{_YEAR})(?![\w/])",
                      re.IGNORECASE)
-# A year as written after a horizon word: "năm 2030", "hết năm 2025", "2030", "31/12/2025", "quý IV/2025".
+# A year as written after a horizon word: "năm 2030", "hết năm 2025", "2030", "31/12/2025", "quý IV/2025",
+# "tháng 8-2026", "30.6.2026".
 _WHEN = (rf"(?:(?:hết|cuối|giữa|đầu)\s+)?(?:(?:năm|ngày)\s+)?"
-         rf"(?P<date>(?:\d{{1,2}}/)?\d{{1,2}}/|(?:quý|tháng)\s+\w+/)?(?P<year>{_YEAR})(?![\w/]|[.,]\d)")
+         rf"(?P<date>(?:\d{{1,2}}[/.-])?\d{{1,2}}[/.-]|(?:quý|tháng)\s+\w+[/-])?(?P<year>{_YEAR})(?![\w/]|[.,]\d)")
+_RANGE_START = re.compile(r"(?<!\w)từ\s+(?:ngày\s+)?\d{1,2}(?:[/.-]\d{1,2})?\s+$", re.IGNORECASE)
 _BARE_YEAR = re.compile(rf"(?<![\w/])năm\s+(?P<year>{_YEAR})(?![\w/]|[.,]\d)", re.IGNORECASE)
 _PAST = re.compile(r"(?<!\w)(?:đã|vừa)(?!\w)", re.IGNORECASE)
 # Horizons that date a plan (its own period), as opposed to a vision or a bare year.
 PLAN_KINDS = ("until", "before", "period")
+# … and those that may date the goals stated after them: also a plan's own year ("Kế hoạch năm 2021").
+DATED_PLAN_KINDS = (*PLAN_KINDS, "plan")
 
 
 @dataclass(frozen=True, slots=True)
 class Horizon:
     year: int  # the deadline the phrase sets
-    kind: str  # until | before | within | vision | period | from | year (a bare "năm 2024")
+    kind: str  # until | before | within | vision | period | from | plan ("kế hoạch năm 2021") | year ("năm 2024")
     start: int
     end: int
 
@@ -40,6 +44,13 @@ class Horizon:
 def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
     kinds = {r["phrase"]: r["kind"] for r in read_csv("target_horizons.csv")}
     return re.compile(rf"(?<!\w)(?P<phrase>{alternatives(kinds)})\s+{_WHEN}", re.IGNORECASE), kinds
+
+
+@cache
+def _plan_before() -> re.Pattern[str]:
+    """A plan noun a few words before a bare year: "Kế hoạch (chuyển đổi số) năm 2021" is that plan's year."""
+    nouns = alternatives(read_lines("target_plan_nouns.txt"))
+    return re.compile(rf"(?<!\w)(?:{nouns})(?:\s+[^\s,;:.()]+){{0,5}}?\s+$", re.IGNORECASE)
 
 
 def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]:
@@ -58,15 +69,16 @@ def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]
             continue
         kind = kinds[m.group("phrase").lower()]
         taken.append((m.start(), m.end()))
-        if kind == "start":
-            continue
+        if kind == "start" or (kind == "until" and _RANGE_START.search(text, max(0, m.start() - 20), m.start())):
+            continue  # "từ ngày 18 đến 25.4.2026": the dates of an event, not a deadline
         year = int(m.group("year"))
         if kind == "before" and not m.group("date"):
             year -= 1  # "trước năm 2021": by the end of 2020
         found.append(Horizon(year, kind, m.start(), m.end()))
     for m in _BARE_YEAR.finditer(text, start, end):
         if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Horizon(int(m.group("year")), "year", m.start(), m.end()))
+            kind = "plan" if _plan_before().search(text, max(0, m.start() - 60), m.start()) else "year"
+            found.append(Horizon(int(m.group("year")), kind, m.start(), m.end()))
     return sorted(found, key=lambda h: h.start)
 
 
@@ -85,7 +97,7 @@ def clause_deadline(text: str, clause: tuple[int, int], sentence: tuple[int, int
     if after:
         return after[0].year
     for span in reversed(earlier):
-        plan = [h for h in horizons(text, *span) if h.kind in PLAN_KINDS]
+        plan = [h for h in horizons(text, *span) if h.kind in DATED_PLAN_KINDS]
         if plan:
             return plan[0].year
     scheduled = [h for h in horizons(text, *sentence) if h.kind == "from"]  # "… triển khai từ ngày 1/7/2026"

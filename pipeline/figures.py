@@ -23,6 +23,13 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
 # (position, any_word) → (end, word) of the noun after a number; with any_word, any content word (the second
 # word of "câu hỏi", "lượt xem").
 NounAfter = Callable[..., tuple[int, str] | None]
+# position → (end, text, POS tag) of the word that starts there, if one does.
+WordAt = Callable[[int], tuple[int, str, str] | None]
+_COORDINATION = re.compile(r", | và ")
+# What may follow coordinated nouns (not a verb opening a new clause): punctuation, an adjective, a conjunction,
+# or a preposition that attaches to them ("168 phường, xã với …"; "4 mục tiêu, hướng đến …" is a verb).
+_AFTER_COORDINATION = ("CH", "A", "C")
+_PREPOSITIONS_AFTER = ("với", "của", "trên", "tại", "ở", "trong", "cho")
 _RANK = re.compile(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top|vị trí(?: thứ)?) (?P<rank>\d+)"
                    r"(?:/(?P<of>\d{1,3}(?:\.\d{3})*))?(?![\w/]|[.,]\d)")
 _RANK_OF = re.compile(r"(?<!\w)(?:đứng|xếp)\s+(?P<span>(?P<rank>\d{1,3})/(?P<of>\d{1,3}))(?![\w/]|[.,]\d)")
@@ -34,6 +41,15 @@ _RESPECTIVELY = re.compile(r"(?<!\w)lần lượt (?:là|đứng|xếp)\s+(?P<li
                            r"(?![\w/%]|[.,]\d)")
 # A comma and exactly three digits before a counted noun: a decimal (Vietnamese) or thousands (English)?
 _THOUSANDS_OR_DECIMAL = re.compile(r"\d{1,3},\d{3}")
+# What a rate may be per besides the listed units: one word ("USD/ounce", "đồng/lượng"), lowercase (checked).
+_PER_WORD = r"[^\W\d_]+"
+# A counted "ngày" or "tháng" followed by a day and month is a number with its date ("số 92 ngày 25-4-2006").
+_DATED_NOUNS = ("ngày", "tháng")
+_MONTH_BEFORE = re.compile(r"(?<!\w)tháng\s+$", re.IGNORECASE)
+_DAY_NAME = re.compile(r"(?<!\w)[Tt]hứ\s+$")
+_CLOCK_UNITS = ("giờ", "h")
+_DURATIONS = ("năm", "tháng", "tuần", "ngày")  # "Việt Nam 50 năm": an anniversary after a name is still a figure
+_DATE_AFTER = re.compile(r"\s+\d{1,2}[-/.]\d{1,2}(?!\d)")
 _PART_OF = re.compile(r"(?<![\w.,/])(?P<n>\d{1,5})/(?P<d>\d{1,5})(?![\w/%]|[.,]\d)")
 _RANK_LIST = re.compile(r"(?:,\s*|\s+và\s+)(?P<rank>\d{1,3})(?![\w/%.,]\d*)")
 _FRACTION = re.compile(r"(?<!\w)(?:(?P<qual>khoảng|gần|hơn|chiếm|trên) )(?P<n>\d{1,2})/(?P<d>[2-9]|10)(?![\w/])")
@@ -69,6 +85,18 @@ class FigureFinder:
         return set(read_lines("count_classifiers.txt"))
 
     @cached_property
+    def _count_nouns(self) -> re.Pattern[str]:
+        """Counted nouns read from the text itself (the tagger calls some verbs: "ô tô", "thuê bao"), as
+        written: a capitalised word after a number more often opens a title or a sentence than it is counted."""
+        words = read_lines("count_nouns.txt")
+        return re.compile(rf" ?(?:{alternatives(words)})(?![\w²³])")
+
+    @cached_property
+    def _list_links(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("figure_list_links.txt"))
+        return re.compile(rf"\s*,\s*|\s+(?:{words})\s+")
+
+    @cached_property
     def _per(self) -> str:
         return alternatives(read_lines("per_units.txt"))
 
@@ -86,12 +114,14 @@ class FigureFinder:
     def _pattern(self) -> re.Pattern[str]:
         quals, units = alternatives(self._qualifiers), alternatives(self._units)
         return re.compile(
-            rf"(?<![\w.,/-])(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
+            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
-            rf"(?P<per>(?:/(?:{self._per})(?!\w))+)?(?![\w/]|[.,]\d)"
+            rf"(?P<per>(?:/(?:{self._per}|{_PER_WORD})(?!\w))+)?"
+            rf"(?(unit)(?!\w|/(?!\d)|[.,]\d)|(?![\w/]|[.,]\d))"  # "30°C/27°C": a unit, then another figure
         )
 
-    def find(self, text: str, taken: list[tuple[int, int]], noun_after: NounAfter | None = None) -> list[Entity]:
+    def find(self, text: str, taken: list[tuple[int, int]], noun_after: NounAfter | None = None,
+             word_at: WordAt | None = None) -> list[Entity]:
         found: list[Entity] = []
         taken = list(taken)
 
@@ -100,6 +130,9 @@ class FigureFinder:
             taken.append((start, end))
 
         self._ranks(text, taken, add, noun_after)
+        # Where each figure's number starts → (unit, factor), and the bare numbers that may share one.
+        units_at: dict[int, tuple[str, float]] = {}
+        bare: list[re.Match[str]] = []
         for m in self._pattern.finditer(text):
             if _overlaps(m.start("num"), m.end(), taken) or (
                     not m.group("qual") and self._identifier.search(text, max(0, m.start() - 12), m.start())):
@@ -115,27 +148,36 @@ class FigureFinder:
                 unit, end = "%", m.end("pct")  # "12%/năm" is a percentage; its span is the number and the sign
             elif m.group("unit"):
                 unit, factor = self._units[m.group("unit")]
-                unit, end = unit + per, m.end()
+                per = _lowercase_prefix(per)
+                unit, end = unit + per, m.end("unit") + len(per)
             else:
                 if m.group("scale"):
                     factor = SCALES[m.group("scale")]
                 position = m.end("scale") if m.group("scale") else m.end("num2") if m.group("num2") else m.end("num")
                 noun = self._counted(text, position, noun_after)
-                if noun is None:
-                    continue  # a bare number is not a figure we can name
-                end, unit = noun
-                if _is_year(m.group("num"), unit):
+                if noun is not None and word_at is not None:
+                    noun = self._conjoined(text, noun, word_at)
+                if noun is None or (noun[1] not in _DURATIONS and self._after_name(text, m)):
+                    bare.append(m)  # a bare number is not a figure we can name, unless a list gives it a unit
                     continue
+                end, unit = noun
+                if (_is_year(m.group("num"), unit) or (unit in _DATED_NOUNS and _DATE_AFTER.match(text, end))
+                        or (unit == "năm" and _MONTH_BEFORE.search(text, max(0, start - 8), start))
+                        or self._clock_time(text, start, end, unit) or self._address(text, end, unit)):
+                    continue  # "năm 2020"; "Quyết định 92 ngày 25-4-2006", "tháng 11 năm nay": dates; "lúc 9 giờ";
+                    # "số 532 đường Láng": an address
                 if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
                     continue  # "2,653 lượt xem": 2.653 views is no count, 2653 is an English reading; skipped
             after = self._qualifiers_after.match(text, end)
             if after and qualifier is None:  # "từ 10% trở lên"
                 qualifier = self._after[after.group(1)]
+            units_at[start] = units_at[m.start("num")] = (unit, factor)
             if upper is None:
                 add(start, end, value * factor, unit, qualifier)
             else:  # a range is two figures: "13 – 14%" → 13 % and 14 %
                 add(start, m.end("num"), value * factor, unit, qualifier)
                 add(m.start("num2"), end, upper * factor, unit, None)
+        self._listed(text, bare, units_at, add, taken)
         for m in _FRACTION.finditer(text):  # "khoảng 1/3 doanh nghiệp"
             if not _overlaps(m.start(), m.end(), taken):
                 start = m.start() if m.group("qual") != "chiếm" else m.start("n")
@@ -150,8 +192,8 @@ class FigureFinder:
                 add(m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None)
         for m in SPELLED_NUMBER.finditer(text):
             noun = self._counted(text, m.end("num"), noun_after)
-            if noun is None or _overlaps(m.start(), noun[0], taken):
-                continue
+            if noun is None or _overlaps(m.start(), noun[0], taken) or _DAY_NAME.search(text, 0, m.start()):
+                continue  # "Thứ bảy tuần trước" is a weekday
             add(m.start(), noun[0], SPELLED[m.group("num").lower()], noun[1], None)
         found.sort(key=lambda e: e.start)
         return found
@@ -190,10 +232,95 @@ class FigureFinder:
                 if not _overlaps(start, end, taken):
                     add(start, end, int(number.group(0)), "rank", None)
 
+    def _listed(self, text: str, bare: list[re.Match[str]], units_at: dict[int, tuple[str, float]],
+                add: Callable[..., None], taken: list[tuple[int, int]]) -> None:
+        """Bare numbers of a list or a change that share the unit written once at its end: ``50.000, 100.000
+        và 500.000 đồng``, ``từ 75.900 xuống 66.200 USD``, ``2 hoặc 3 doanh nghiệp``. Read right to left, so a
+        whole list inherits the last number's unit."""
+        for m in reversed(bare):
+            if m.group("num2") or _overlaps(m.start("num"), m.end(), taken):
+                continue
+            link = self._list_links.match(text, m.end())
+            following = units_at.get(link.end()) if link else None
+            value = parse_number(m.group("num"))
+            if following is None or value is None or _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
+                continue
+            unit, factor = following
+            if m.group("scale"):  # "từ 2 triệu lên 3 triệu đồng": its own scale, the unit of the other
+                own = SCALES[m.group("scale")]
+                if factor not in (1.0, own):
+                    continue
+                factor = own
+            start = m.start("qual") if m.group("qual") else m.start("num")
+            end = m.end("scale") if m.group("scale") else m.end("num")
+            units_at[start] = units_at[m.start("num")] = (unit, factor)
+            add(start, end, value * factor, unit, self._qualifiers.get(m.group("qual") or ""))
+
+    @cached_property
+    def _clock(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        rows = read_csv("clock_words.csv")
+        before = alternatives(r["word"] for r in rows if r["side"] == "before")
+        after = alternatives(r["word"] for r in rows if r["side"] == "after")
+        return (re.compile(rf"(?<!\w)(?:{before})\s+$", re.IGNORECASE),
+                re.compile(rf"\s*(?:{after})(?!\w)", re.IGNORECASE))
+
+    def _clock_time(self, text: str, start: int, end: int, unit: str) -> bool:
+        """``lúc 9 giờ``, ``22 giờ đêm``: a time of day, not a duration (``trong 3 giờ``)."""
+        if unit not in _CLOCK_UNITS:
+            return False
+        before, after = self._clock
+        return bool(before.search(text, max(0, start - 12), start) or after.match(text, end))
+
+    @cached_property
+    def _street_nouns(self) -> frozenset[str]:
+        return frozenset(read_lines("street_nouns.txt"))
+
+    def _address(self, text: str, end: int, unit: str) -> bool:
+        """``532 đường Láng``, ``12 phố Huế``: a house number before a named street."""
+        return unit in self._street_nouns and bool(re.match(r"\s+[A-ZĐ0-9]", text[end : end + 3]))
+
+    def _after_name(self, text: str, m: re.Match[str]) -> bool:
+        """A short plain number right after a capitalised word inside a sentence is part of a name: "Mazda 6",
+        "PMU 18", "SEA Games 22", "BV Nhi Đồng 1" (a number that opens the sentence is not; a duration after a
+        name, "Việt Nam 50 năm", is kept by the caller)."""
+        if m.group("qual") or m.group("scale") or not re.fullmatch(r"\d{1,3}", m.group("num")):
+            return False
+        word = re.search(r"(\S+)\s+$", text[max(0, m.start() - 40) : m.start()])
+        if word is None or not any(c.isupper() for c in word.group(1)) or not word.group(1)[-1:].isalnum():
+            return False
+        before = text[: m.start() - len(word.group(0))].rstrip(" \t")
+        return bool(before) and before[-1] not in ".!?:;\n(\"“'‘-–"
+
+    def _conjoined(self, text: str, noun: tuple[int, str], word_at: WordAt) -> tuple[int, str]:
+        """Nouns coordinated with the counted one are counted with it: ``168 phường, xã, đặc khu với …``,
+        ``5 nhóm nhiệm vụ, giải pháp chung``, unless a verb follows them (``10 doanh nghiệp, doanh thu đạt …``
+        opens a new clause)."""
+        end, unit = noun
+        cursor = end
+        while link := _COORDINATION.match(text, cursor):
+            word = word_at(link.end())
+            if word is None or not word[1][:1].islower() or not (
+                    (word[2].startswith("N") and word[2] not in ("Np", "Nu")) or self._count_nouns.fullmatch(word[1])):
+                break
+            cursor = word[0]
+            if link.group(0) == " và ":
+                break  # "nhóm nhiệm vụ và giải pháp": "và" joins the last one
+        if cursor == end:
+            return noun
+        following = word_at(cursor + 1 if text[cursor : cursor + 1] == " " else cursor)
+        if cursor < len(text) and following is not None and following[2] not in _AFTER_COORDINATION and not (
+                following[2] == "E" and following[1].lower() in _PREPOSITIONS_AFTER):
+            return noun
+        return cursor, unit + text[end:cursor]
+
     def _counted(self, text: str, position: int, noun_after: NounAfter | None) -> tuple[int, str] | None:
-        """The counted noun after ``position`` and where it ends; a classifier takes the next word with it
-        (``nhóm sản phẩm``, ``câu hỏi``), and a rate its denominator (``giường bệnh/vạn dân``)."""
+        """The counted noun after ``position`` and where it ends: the tagger's noun or a listed counted noun,
+        the longer; a classifier takes the next word with it (``nhóm sản phẩm``, ``câu hỏi``), and a rate its
+        denominator (``giường bệnh/vạn dân``)."""
         noun = noun_after(position) if noun_after else None
+        listed = self._count_nouns.match(text, position)
+        if listed and (noun is None or listed.end() > noun[0]):
+            noun = listed.end(), listed.group(0).strip()
         if noun is None:
             return None
         end, unit = noun
@@ -227,6 +354,16 @@ def _last_match_end(pattern: re.Pattern[str], text: str) -> int:
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in taken)
+
+
+def _lowercase_prefix(per: str) -> str:
+    """The rate denominators of ``per`` up to the first that is not lowercase ("/lượng", not "/UBND")."""
+    kept = ""
+    for part in per.split("/")[1:]:
+        if not part.islower():
+            break
+        kept += "/" + part
+    return kept
 
 
 def _is_year(number: str, unit: str) -> bool:

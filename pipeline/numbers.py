@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import re
 
-SCALES = {"nghìn": 1e3, "ngàn": 1e3, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
+SCALES = {"nghìn": 1e3, "ngàn": 1e3, "vạn": 1e4, "triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn tỷ": 1e12, "ngàn tỷ": 1e12,
           "nghìn tỉ": 1e12, "ngàn tỉ": 1e12}
 
 # 327.000 | 6,5 | 1.234.567,89 | 12 — grouped thousands must be groups of exactly three digits.
 _VN_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?$")
+# Beyond 15 significant digits a float no longer holds the number exactly: such a number is refused, not rounded.
+MAX_DIGITS = 15
 
 
 def parse_number(text: str) -> float | None:
@@ -20,6 +22,8 @@ def parse_number(text: str) -> float | None:
     if not _VN_NUMBER.match(text):
         return None
     integer, _, decimal = text.partition(",")
+    if len((integer.replace(".", "") + decimal).lstrip("0")) > MAX_DIGITS:
+        return None
     value = float(integer.replace(".", "") + ("." + decimal if decimal else ""))
     return value
 

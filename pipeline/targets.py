@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.deadlines import PLAN_KINDS, clause_deadline, horizons
+from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons
 from pipeline.gazetteer import alternatives, read_csv, read_lines
 
 # A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
@@ -27,6 +27,7 @@ MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its 
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
 MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
+LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
 _OWNER_HOP = re.compile(r"^\s*(?:của|cho)\s+(?:[^\s,;:.]+\s+){0,7}?(?:là|:)\s*", re.IGNORECASE)
@@ -40,13 +41,13 @@ _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s+(?:\S+\s+){0,6}?$", re.IGNORECASE)
 # "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
-_NEGATION = re.compile(r"\s*(?:không|chẳng|chưa)(?!\w)", re.IGNORECASE)
+_IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
 
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
     start: int  # where the goal clause starts
-    kind: str  # cue | promotion | horizon | commitment
+    kind: str  # cue (a goal verb) | noun (a goal noun) | promotion | horizon | commitment | deadline
     scope: str = "sentence"  # "clause": a purpose whose goal ends at the first ";"
 
 
@@ -93,6 +94,23 @@ class TargetFinder:
         return _alternation(read_lines("target_commitment_words.txt"))
 
     @cached_property
+    def _commitment_stops(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_commitment_stops.txt"))
+        return re.compile(rf"\s*(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def _audience(self) -> re.Pattern[str]:
+        """The reader or a visitor as the subject of "sẽ" ("du khách sẽ được tham quan …"): a description of
+        what they will see or get, not anyone's commitment."""
+        words = alternatives(read_lines("target_audience_subjects.txt"))
+        return re.compile(rf"(?<!\w)(?:{words})\s+(?:cũng\s+|đều\s+|còn\s+)?$", re.IGNORECASE)
+
+    @cached_property
+    def _directive(self) -> re.Pattern[str]:
+        """A directive verb right before an opening horizon: "tỉnh yêu cầu [đến năm 2025, …]"."""
+        return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_directive_verbs.txt'))})\s+$", re.IGNORECASE)
+
+    @cached_property
     def _deadline_verbs(self) -> re.Pattern[str]:
         return _alternation(read_lines("target_deadline_verbs.txt"))
 
@@ -107,7 +125,8 @@ class TargetFinder:
     @cached_property
     def _clause_end(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_clause_ends.txt"))
-        return re.compile(rf",\s+(?:{words})(?!\w)")
+        contrasts = alternatives(read_lines("target_contrasts.txt"))
+        return re.compile(rf",\s+(?:{words})(?!\w)|[,;]?\s+(?:{contrasts})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
              taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
@@ -117,6 +136,7 @@ class TargetFinder:
         taken = taken or []
         owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
         sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        lead_plan = self._lead_plan(text, sentences)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
             frame = self._frame(text, s_start, s_end, taken, figures)
@@ -132,16 +152,51 @@ class TargetFinder:
                 clause = text[start:stop]
                 inside = [f for f in figures if start <= f.start and f.end <= stop]
                 if not self._is_goal(text, start, stop, taken, s_start, inside) or (
-                        number and self._activity(clause, inside)):
-                    continue
-                attrs = {"deadline": clause_deadline(text, (start, stop), (s_start, s_end),
-                                                     sentences[max(0, index - 2) : index]),
+                        number and self._activity(clause, inside)) or (
+                        self._reported(text, s_start, start, stop, frame)):
+                    continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal verb governs it
+                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index])
+                attrs = {"deadline": deadline if deadline is not None else lead_plan,
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
                          "owner": next((p.attrs["canonical"] for p in reversed(owners)
                                         if s_start <= p.start and p.end <= start), owner)}
                 found.append(Entity("target", clause, start, stop, attrs))
         return found
+
+    def _lead_plan(self, text: str, sentences: list[tuple[int, int]]) -> int | None:
+        """The horizon of a dated plan named in the title or the lead (``Kế hoạch chuyển đổi số năm 2021``,
+        ``… giai đoạn 2021-2025``): the deadline of the article's goals that state none of their own."""
+        for start, end in sentences[:LEAD_SENTENCES]:
+            if not self._plan_nouns.search(text, start, end):
+                continue
+            dated = [h for h in horizons(text, start, end) if h.kind in DATED_PLAN_KINDS]
+            if dated:
+                return dated[0].year
+        return None
+
+    def _reported(self, text: str, s_start: int, start: int, stop: int, frame: _Frame) -> bool:
+        """A result, not a goal: a report word in the sentence (``so với cùng kỳ``, ``ước đạt``) when no goal
+        cue governs the clause; under a goal noun (``các chỉ tiêu: …``) only a result word in the clause itself
+        (``thu ngân sách ước đạt …``), since a goal is often compared with a past year. A goal verb
+        (``phấn đấu``, ``đặt mục tiêu``) governs whatever follows it."""
+        if frame.kind == "cue":
+            return False
+        if frame.kind == "noun":
+            return bool(self._results.search(text, start, stop))
+        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop))
+
+    @cached_property
+    def _results(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_result_words.txt"))
+
+    @cached_property
+    def _plan_nouns(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_plan_nouns.txt"))
+
+    @cached_property
+    def _reports(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_report_markers.txt"))
 
     # --- where a goal clause starts -------------------------------------------------------------------
 
@@ -177,7 +232,7 @@ class TargetFinder:
                 if colon != -1 and ";" not in text[cue.end() : colon]:  # "phấn đấu đến năm 2030: …"
                     position = colon + 1
             if position is not None:
-                return _Frame(self._step_over_leads(text, position, end), "cue", scope)
+                return _Frame(self._step_over_leads(text, position, end), "cue" if frame == "verb" else "noun", scope)
         return None
 
     def _linked(self, text: str, position: int, end: int) -> int | None:
@@ -201,19 +256,24 @@ class TargetFinder:
 
     def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
-        and followed by a comma; a bare year (``Năm 2025, …``) only with a plan word and no past one."""
+        and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
+        (``Năm 2025, …``) only with a plan word and no past one."""
         for horizon in horizons(text, start, end):
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
+            if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
+                comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
             opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
-            if comma is None or not _HORIZON_OPENING.match(opening) or _inside(horizon.start, taken):
+            if comma is None or not (_HORIZON_OPENING.match(opening) or self._directive.search(opening)) or _inside(
+                    horizon.start, taken):
                 continue
             clause_start = horizon.end + comma.end()
             rest = text[clause_start:end]
             if _PAST.search(rest):
                 continue
             markers = self._plan_markers.finditer(text, clause_start, end)
-            if horizon.kind in ("year", "within", "from") and not any(self._usable(text, start, m.start(), taken)
-                                                               for m in markers):
+            if horizon.kind in ("year", "within", "from") and not any(
+                    self._usable(text, start, m.start(), taken) and not self._commitment_stops.match(text, m.end())
+                    for m in markers):  # "Từ năm 2027, xe quá tải sẽ bị giam …": a penalty, not a plan
                 continue
             clause_start = self._step_over_leads(text, clause_start, end)
             plan = self._plan_markers.match(text, clause_start)  # "Năm 2024, kế hoạch nuôi tôm … đạt …"
@@ -228,7 +288,9 @@ class TargetFinder:
         looks ahead (a dated horizon, ``thời gian tới``)."""
         for will in self._commitments.finditer(text, start, end):
             if (not self._usable(text, start, will.start(), taken) or _CONDITION.search(text, start, will.start())
-                    or _NEGATION.match(text, will.end()) or self._task_nouns.search(text, start, will.start())
+                    or _IF.search(text, start, will.start()) or self._commitment_stops.match(text, will.end())
+                    or self._task_nouns.search(text, start, will.start())
+                    or self._audience.search(text, max(start, will.start() - 20), will.start())
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
             words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]
@@ -237,7 +299,7 @@ class TargetFinder:
             has_figure = any(will.end() <= f.start < reach for f in figures)
             ahead = self._ahead.search(text, start, end) or any(h.kind != "year" for h in horizons(text, start, end))
             if has_figure or ahead:
-                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment")
+                return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment", "clause")
         return None
 
     def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
@@ -254,7 +316,8 @@ class TargetFinder:
         """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject
         too when the predicate alone is too short to say anything (``[Cầu Tân Mỹ dự kiến] hoàn thành …``)."""
         position = self._step_over_leads(text, predicate, end)
-        if _content_words(text, position, end) >= MIN_CONTENT_WORDS:
+        cut = self._clause_end.search(text, position, end)  # what the goal clause will keep
+        if _content_words(text, position, cut.start() if cut else end) >= MIN_CONTENT_WORDS:
             return position
         return self._step_over_leads(text, _last_break(text, start, cue), end)
 
@@ -293,11 +356,12 @@ class TargetFinder:
 
     def _parts(self, text: str, frame: _Frame, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
         """The clause split at ";" (enumerated goals) and at commas between figures (``đạt 50.320 ha, sản lượng
-        215.000 tấn``), each trimmed of punctuation and lead-in words."""
+        215.000 tấn``), each trimmed of punctuation and lead-in words. A commitment is one act, whatever figures
+        describe it (``sẽ xây khu nhà ăn phục vụ 400 người, khu siêu thị, hai khu vệ sinh``)."""
         pieces = []
         for piece_start, piece_end in _split(text, frame.start, end, ";"):
             inside = [f for f in figures if piece_start <= f.start and f.end <= piece_end]
-            if len(inside) >= 2:
+            if len(inside) >= 2 and frame.kind != "commitment":
                 pieces += _split_between(text, piece_start, piece_end, inside)
             else:
                 pieces.append((piece_start, piece_end))
@@ -392,7 +456,8 @@ def _split_between(text: str, start: int, end: int, figures: list[Entity]) -> li
 
 
 def _bullets(text: str, position: int) -> list[tuple[int, int]]:
-    """The bullet lines (``- …``, ``a) …``, ``1. …``) right after ``position``, one item each."""
+    """The bullet lines (``- …``, ``a) …``, ``1. …``) right after ``position``, or unmarked lines ending with
+    ``;`` (the last with ``.``), one item each."""
     items = []
     line_start = text.find("\n", position)
     while line_start != -1:
@@ -400,11 +465,14 @@ def _bullets(text: str, position: int) -> list[tuple[int, int]]:
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start + 1 : line_end]
         bullet = _BULLET.match(line)
-        if bullet is None:
-            break
-        start, end = line_start + 1 + bullet.end(), line_end
+        listed = items and text[items[-1][1] : items[-1][1] + 1] == ";"
+        if bullet is None and not (line.rstrip().endswith(";") or (listed and line.rstrip().endswith("."))):
+            break  # unmarked lines are items while they end with ";" (the last one with ".")
+        start, end = line_start + 1 + (bullet.end() if bullet else len(line) - len(line.lstrip())), line_end
         while end > start and text[end - 1] in _TRIM:
             end -= 1
         items.append((start, end))
+        if bullet is None and line.rstrip().endswith("."):
+            break  # the last item of an unmarked list
         line_start = line_end if line_end < len(text) else -1
     return items
