@@ -100,6 +100,7 @@ class Gazetteer:
     rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
     title_modifiers: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "nguyên", "tân" before a title
     title_links: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "phụ trách" between title and body
+    title_predicates: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "hiện là" between name and title
     central_markers: tuple[str, ...] = ()  # words that make a body central ("Ban Tổ chức Trung ương")
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
@@ -150,6 +151,7 @@ class Gazetteer:
         gaz.central_markers = tuple(read_lines("central_words.txt"))
         gaz.title_modifiers = PhraseIndex(read_lines("title_modifiers.txt"))
         gaz.title_links = PhraseIndex(read_lines("title_links.txt"))
+        gaz.title_predicates = PhraseIndex(read_lines("title_predicates.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")

@@ -50,7 +50,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if skip:
             i += skip[1]
             continue
-        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word)
+        after_body = i > 0 and words[i - 1].end in body_ending
+        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word, after_body=after_body)
         candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
@@ -58,7 +59,15 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
             # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
-            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word,
+                             after_body=after_body)
+        if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
+            # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
+            # and a post right after it say it is a person's name.
+            run = _run_length(words, i, text)
+            if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS - 1 and _title_right(words, i + run, text, gaz, body_at) \
+                    and not gaz.place(text[words[i].start : words[i + run - 1].end]):
+                n = run
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
@@ -89,10 +98,11 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             attrs["honorific"] = honorific[0]
         found.append(Entity("official" if title else "person", attrs["name"], first.start, last.end, attrs))
         i += n
+    _share_list_posts(text, gaz, found)
     found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
     _ministry_from_article(found, bodies)
-    found.extend(_short_mentions(words, text, gaz, found, taken))
+    found.extend(_short_mentions(words, text, gaz, found, taken, body_at))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -144,6 +154,36 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     return found
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+và)\s+")
+_PLURAL = re.compile(r"(?:^|\s)[Cc]ác\s+(?:vị\s+)?(?P<rest>[^.;:!?\n]*)$")
+MAX_PLURAL_LEAD_CHARS = 120
+
+
+def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
+    """``các Phó Chủ tịch UBND tỉnh A, B và C``, ``các ông A, B, Phó Tổng Giám đốc …``: a plural title or
+    honorific before a list of names, and one post in it, say that post is every listed person's."""
+    groups: list[list[Entity]] = []
+    for person in sorted(people, key=lambda e: e.start):
+        if groups and _LIST_JOIN.fullmatch(text[groups[-1][-1].end : person.start]):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    for group in groups:
+        posts = {(e.attrs.get("title"), e.attrs.get("organization")) for e in group if e.type == "official"}
+        if len(group) < 2 or len(posts) != 1 or all(e.type == "official" for e in group):
+            continue
+        lead = _PLURAL.search(text[max(0, group[0].start - MAX_PLURAL_LEAD_CHARS) : group[0].start])
+        rest = lead.group("rest") if lead else ""
+        words = scan(rest)
+        if not words or not (gaz.title_index.match(words, 0, rest) or gaz.honorific_index.match(words, 0, rest)):
+            continue
+        title, organization = posts.pop()
+        for person in group:
+            if person.type == "person":
+                person.type = "official"
+                person.attrs.update(title=title, organization=organization)
+
+
 def _ministry_from_article(people: list[Entity], bodies: list[Entity]) -> None:
     """``Thứ trưởng Bùi Hoàng Phương`` with no body of his own, in an article about one ministry: that
     ministry (the one the article names most), as the gold conventions take it "from the article"."""
@@ -178,12 +218,13 @@ def _share_titles(people: list[Entity]) -> None:
 
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
                  whole_word: Callable[[int, int], bool] | None = None, rare: bool = False,
-                 ends_word: Callable[[int], bool] | None = None) -> int:
+                 ends_word: Callable[[int], bool] | None = None, after_body: bool = False) -> int:
     """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
-    that is also a common word counts too (the caller saw a title or an honorific)."""
+    that is also a common word counts too (the caller saw a title or an honorific). ``after_body``: a body
+    ends just before (``UBND huyện | Hà Văn Cương``), so its last word is not a place word naming a street."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
-    place_word = gaz.place_words.match_ending(words, i, text)
+    place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
     if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
@@ -304,7 +345,60 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
             k -= 1
         else:
             break
+    if not posts and (loose := _loose_post(words, i, text, gaz)):
+        posts.append(loose)
     return _best(posts, gaz, require_body_for_concurrent=True)
+
+
+MAX_LOOSE_BODY_WORDS = 12
+MAX_LOWERCASE_SYLLABLES = 3  # "Sở Tài nguyên - môi trường": lowercase syllables that continue a capitalised word
+LOOSE_CONNECTORS = ("và", "của", "tại", "-", "–", "&")
+
+
+def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> Post | None:
+    """``<title> <body the gazetteers do not know> <name>``: ``Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội
+    …``, ``Giám đốc Sở Tài nguyên - môi trường …``. The words between are read as the organisation when they open
+    with a body's head, a field, a known body or a place, and read like a name (capitalised words, abbreviations,
+    lowercase syllables continuing them, connectors), never like a clause."""
+    for start in range(k - 1, max(k - MAX_LOOSE_BODY_WORDS, 0) - 1, -1):
+        word = words[start]
+        if not (word.is_word or word.text in LOOSE_CONNECTORS):
+            return None
+        found = gaz.title_index.match_ending(words, start, text)
+        if found is None:
+            continue
+        between = words[start:k]
+        if not _reads_as_body(between, text, gaz):
+            return None
+        return found[0], text[words[start].start : words[k - 1].end]
+    return None
+
+
+def _reads_as_body(between: list[Word], text: str, gaz: Gazetteer) -> bool:
+    first, last = between[0], between[-1]
+    if not (first.is_capitalized and (gaz.head_index.match(between, 0, text) or gaz.sector_index.match(between, 0, text)
+                                      or gaz.known_index.match(between, 0, text) or gaz.place(first.text))):
+        return False
+    if last.text in LOOSE_CONNECTORS:
+        return False
+    lowercase = 0
+    for m, word in enumerate(between):
+        if word.is_capitalized or word.is_abbreviation or not word.is_word:
+            lowercase = 0
+            continue
+        if word.text in LOOSE_CONNECTORS:
+            lowercase = 0
+            continue
+        if admin_word_at(between, m, text):
+            lowercase = 0
+            continue
+        lowercase += 1
+        if word.text in gaz.name_stopwords or lowercase > MAX_LOWERCASE_SYLLABLES:
+            return False
+        previous = between[m - 1].text
+        if lowercase == 1 and not (between[m - 1].is_capitalized or previous in LOOSE_CONNECTORS):
+            return False
+    return True
 
 
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
@@ -314,15 +408,17 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             and not gaz.honorific_index.match(words, j + 1, text)):  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
         j = close + 1 if close is not None else j
-    if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
+    predicate = gaz.title_predicates.match(words, j, text)
+    if predicate and gaz.title_index.match(words, j + predicate[1], text):
+        k = j + predicate[1]  # "ông A hiện là Giám đốc Sở …": the post as a predicate
+    elif j < len(words) and words[j].text in RIGHT_SEPARATORS:
+        k = j + 1
+    else:
         return None
-    k = j + 1
     posts: list[Post] = []
     joined = False
     while len(posts) < MAX_STACKED:
-        modifier = gaz.title_modifiers.match(words, k, text)
-        if modifier and gaz.title_index.match(words, k + modifier[1], text):
-            k += modifier[1]  # "…, nguyên Chủ tịch UBND tỉnh"
+        k = _over_modifiers(words, k, text, gaz)  # "…, nguyên Chủ tịch UBND tỉnh", "…, nguyên là Chủ tịch …"
         found = gaz.title_index.match(words, k, text)
         if found is None:
             break
@@ -356,9 +452,21 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
     return _best(posts, gaz, require_body_for_concurrent=False)
 
 
+def _over_modifiers(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
+    """Index of the title after the qualifiers at ``k`` ("nguyên", "hiện là", "nguyên là"), else ``k``."""
+    m = k
+    while (found := gaz.title_modifiers.match(words, m, text) or gaz.title_predicates.match(words, m, text)):
+        m += found[1]
+        if gaz.title_index.match(words, m, text):
+            return m
+    return k
+
+
 def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
-                    taken: list[tuple[int, int]]) -> list[Entity]:
-    """``ông Thắng`` after ``ông Hồ Thắng``: the same person, with the full mention's fields."""
+                    taken: list[tuple[int, int]], body_at: dict[int, Entity]) -> list[Entity]:
+    """``ông Thắng`` after ``ông Hồ Thắng``: the same person, with the full mention's fields. A short mention
+    that states a post (``Ông Thắng hiện là Giám đốc Sở …``) gives it to every mention of that person."""
+    posts: dict[str, Post] = {}
     by_last: dict[str, Entity] = {}
     for person in people:
         name = str(person.attrs["name"])
@@ -389,4 +497,10 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         if honorific:
             attrs["honorific"] = honorific[0]
         found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
+        if full.type == "person" and (post := _title_right(words, i + n, text, gaz, body_at)):
+            posts.setdefault(str(full.attrs["name"]), post)
+    for person in [*people, *found]:
+        if person.type == "person" and (post := posts.get(str(person.attrs["name"]))):
+            person.type = "official"
+            person.attrs.update(title=post[0], organization=post[1])
     return found

@@ -176,3 +176,41 @@ def test_a_title_and_the_given_name_alone_is_a_short_mention(extractor):
     text = "Bí thư Tỉnh ủy Triệu Tài Vinh thăm trường. Bí thư Vinh yêu cầu bảo đảm an toàn. Giám đốc Sơn vắng mặt."
     found = [(e.text, e.attrs["name"], e.attrs.get("title")) for e in entities(extractor, text, ("official",))]
     assert found == [("Triệu Tài Vinh", "Triệu Tài Vinh", "Bí thư"), ("Vinh", "Triệu Tài Vinh", "Bí thư")]
+
+
+def test_a_post_stated_as_a_predicate_after_a_full_or_a_short_name(extractor):
+    text = ("Ông Nông Văn Bằng phát biểu trước. Ông Bằng hiện là Giám đốc Sở Tài chính tỉnh. "
+            "Bà Vi Thị Nhàn, nguyên là Chủ tịch UBND huyện, cũng dự.")
+    found = [(e.text, e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Nông Văn Bằng", "official", "Giám đốc", "Sở Tài chính tỉnh"),
+                     ("Bằng", "official", "Giám đốc", "Sở Tài chính tỉnh"),
+                     ("Vi Thị Nhàn", "official", "Chủ tịch", "UBND huyện")]
+
+
+def test_a_plural_title_or_honorific_shares_the_post_across_a_list(extractor):
+    text = ("Cùng dự có các Phó Chủ tịch UBND tỉnh Vương Ngọc Hà, Lục Văn Tú và Sầm Thị Lan. "
+            "Đón đoàn có các ông Hà Văn Quý, Giàng Seo Lử, Phó Giám đốc Sở Y tế. "
+            "Ông Đào Văn Tấn và ông Lý Văn Hậu, Trưởng phòng Tư pháp huyện, trao đổi.")
+    found = {e.text: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Vương Ngọc Hà": ("official", "Phó Chủ tịch"), "Lục Văn Tú": ("official", "Phó Chủ tịch"),
+                     "Sầm Thị Lan": ("official", "Phó Chủ tịch"), "Hà Văn Quý": ("official", "Phó Giám đốc"),
+                     "Giàng Seo Lử": ("official", "Phó Giám đốc"), "Đào Văn Tấn": ("person", None),
+                     "Lý Văn Hậu": ("official", "Trưởng phòng")}
+
+
+def test_a_title_before_a_body_the_gazetteers_do_not_know(extractor):
+    text = ("Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội Tòng Văn Phấn nêu ý kiến. Giám đốc Sở Tài nguyên - "
+            "môi trường Quàng Văn Pao nêu thực tế. Sau khi Chủ tịch UBND tỉnh chỉ đạo, Sở Y tế Phạm Ngọc Lâm "
+            "không có ý kiến.")
+    assert officials(extractor, text) == {
+        "Tòng Văn Phấn": ("Chủ nhiệm", "Ủy ban Kinh tế và ngân sách của Quốc hội"),
+        "Quàng Văn Pao": ("Giám đốc", "Sở Tài nguyên - môi trường")}
+
+
+def test_an_unlisted_family_name_between_an_honorific_and_a_post(extractor):
+    text = ("Đồng chí Lèo Văn Thuận - Phó Chủ tịch Thường trực UBND tỉnh tặng quà. Chủ tịch UBND huyện Hà Văn "
+            "Cương kiểm tra hiện trường.")
+    found = {e.text: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Lèo Văn Thuận": ("official", "Phó Chủ tịch Thường trực"),
+                     "Hà Văn Cương": ("official", "Chủ tịch")}
