@@ -298,13 +298,15 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
     name_part = span[len(head.head) :]
     central = any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name_part) for word in gaz.central_markers) \
         and not any(admin_word_at(scan(name_part), k, name_part) for k in range(len(scan(name_part))))
-    body_province = named or (province if head.scope == "local" and not central else None)
     ends_with_admin = canonical.rstrip().endswith((" tỉnh", " thành phố", " Thành phố"))
+    # "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh": a bare "tỉnh" makes any body the article province's own.
+    local = head.scope == "local" or (ends_with_admin and head.type == "agency")
+    body_province = named or (province if local and not central else None)
     words = scan(span)
     # "UBND huyện An Minh" is named by its district, not its province.
     lower_unit = any(words[k].text in LOCAL_LEVEL_WORDS and k + 1 < len(words) and words[k + 1].is_capitalized
                      for k in range(len(words)))
-    if named is None and body_province and head.scope == "local" and not lower_unit \
+    if named is None and body_province and local and not lower_unit \
             and (head.type == "agency" or ends_with_admin):
         # Organisations keep their own name ("Báo Công Thương") unless it ends in "tỉnh".
         canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
@@ -362,8 +364,8 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = 
     for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
         if stripped.endswith(" " + admin):
             return f"{stripped} {province}"
-    if stripped.endswith(("ủy", "uỷ")):  # "Tỉnh ủy Hải Dương": the committee's name already says "tỉnh"
-        return f"{stripped} {province}"
+    if stripped.endswith(("ủy", "uỷ")) or stripped.startswith(("Tỉnh ", "Thành ")):
+        return f"{stripped} {province}"  # "Tỉnh ủy Hải Dương", "Tỉnh đoàn Lào Cai": the name already says "tỉnh"
     record = gaz.province(province)
     city = bool(record and record.kind == "thành phố")
     if party and not any(w in stripped for w in ("ủy", "uỷ", "Đảng bộ", "Ban Chấp hành")):

@@ -214,3 +214,9 @@ def test_an_unlisted_family_name_between_an_honorific_and_a_post(extractor):
     found = {e.text: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
     assert found == {"Lèo Văn Thuận": ("official", "Phó Chủ tịch Thường trực"),
                      "Hà Văn Cương": ("official", "Chủ tịch")}
+
+
+def test_a_bare_province_word_and_a_provincial_union_take_the_article_province(extractor):
+    found = canonical(extractor, "Tại Yên Bái, Cục Thuế tỉnh, Cục Thống kê và Tỉnh đoàn cùng ra quân.")
+    assert found == {"Cục Thuế tỉnh": "Cục Thuế tỉnh Yên Bái", "Cục Thống kê": "Cục Thống kê",
+                     "Tỉnh đoàn": "Tỉnh đoàn Yên Bái"}
