@@ -20,7 +20,7 @@ from pipeline.places import known_place_at, province_in
 MAX_LOWERCASE_RUN = 7
 MAX_TITLE_OVERLAP = 4  # words of a title that may run into a body's head
 MAX_LOCAL_NAME_WORDS = 3
-LOCAL_LEVEL_WORDS = ("huyện", "quận", "xã", "phường")  # after these, any capitalised name is a place
+LOCAL_LEVEL_WORDS = ("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")  # then any capitalised name is a place
 LOCAL_COMMITTEES = ("Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "Thị ủy", "Thị uỷ")
 CONNECTORS = ("và", "-", "–")
 GENERIC_BEFORE = ("các", "những", "Các", "Những")
@@ -259,8 +259,8 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     known = known_place_at(words, k + n, text, gaz, levels=("province", "district"))
     if known:
         return k + n + known
-    level = words[k].text if n and k < len(words) else None
-    if (level in LOCAL_LEVEL_WORDS and n == 1) or (head is not None and head.head in LOCAL_COMMITTEES and not n):
+    level = text[words[k].start : words[k + n - 1].end] if n and k < len(words) else None
+    if level in LOCAL_LEVEL_WORDS or (head is not None and head.head in LOCAL_COMMITTEES and not n):
         # "UBND huyện Mường Tè", "Huyện ủy Mường Tè": a district or commune the gazetteer may not know, up to
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)

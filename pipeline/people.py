@@ -90,7 +90,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         title = title or _title_right(words, i + n, text, gaz, body_at)
         if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
             # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
-            post = _title_left(words, before, text, gaz, body_ending)
+            post = _title_left(words, before, text, gaz, body_ending, apposition=True)
             title = post if post and post[1] else None
         if title:
             attrs.update(title=title[0], organization=title[1])
@@ -331,8 +331,10 @@ def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tu
 
 
 def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
-                body_ending: dict[int, Entity]) -> Post | None:
-    """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen."""
+                body_ending: dict[int, Entity], apposition: bool = False) -> Post | None:
+    """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen.
+    ``apposition``: the post ends before a comma and an honorific; a post the gazetteers do not know must then
+    open its clause ("Giám đốc Trung tâm … của Bộ GD-ĐT, ông A", not "… được cử làm Chủ tịch Hội, ông B")."""
     posts: list[Post] = []
     k = i
     while k > 0 and len(posts) < MAX_STACKED:
@@ -346,16 +348,19 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
         else:
             break
     if not posts and (loose := _loose_post(words, i, text, gaz)):
-        posts.append(loose)
+        start = loose[1]
+        if not apposition or start == 0 or words[start - 1].text in CLAUSE_OPENERS:
+            posts.append(loose[0])
     return _best(posts, gaz, require_body_for_concurrent=True)
 
 
 MAX_LOOSE_BODY_WORDS = 12
 MAX_LOWERCASE_SYLLABLES = 3  # "Sở Tài nguyên - môi trường": lowercase syllables that continue a capitalised word
 LOOSE_CONNECTORS = ("và", "của", "tại", "-", "–", "&")
+CLAUSE_OPENERS = (",", ".", ":", ";", "\n", "Theo", "theo", "“", "\"")
 
 
-def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> Post | None:
+def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
     """``<title> <body the gazetteers do not know> <name>``: ``Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội
     …``, ``Giám đốc Sở Tài nguyên - môi trường …``. The words between are read as the organisation when they open
     with a body's head, a field, a known body or a place, and read like a name (capitalised words, abbreviations,
@@ -370,7 +375,7 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> Post | 
         between = words[start:k]
         if not _reads_as_body(between, text, gaz):
             return None
-        return found[0], text[words[start].start : words[k - 1].end]
+        return (found[0], text[words[start].start : words[k - 1].end]), start - found[1]
     return None
 
 

@@ -220,3 +220,13 @@ def test_a_bare_province_word_and_a_provincial_union_take_the_article_province(e
     found = canonical(extractor, "Tại Yên Bái, Cục Thuế tỉnh, Cục Thống kê và Tỉnh đoàn cùng ra quân.")
     assert found == {"Cục Thuế tỉnh": "Cục Thuế tỉnh Yên Bái", "Cục Thống kê": "Cục Thống kê",
                      "Tỉnh đoàn": "Tỉnh đoàn Yên Bái"}
+
+
+def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extractor):
+    text = ("Giám đốc Trung tâm Công nghệ thông tin của Bộ GD-ĐT, ông Quách Tuấn Ngọc, cho biết. Bà Lê Thu Hà được "
+            "bầu làm Chủ tịch Hội, ông Mai Công Khế phụ trách. Chủ tịch UBND thị xã Sơn Tây Lê Văn Bình dự.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Quách Tuấn Ngọc": ("official", "Giám đốc", "Trung tâm Công nghệ thông tin của Bộ GD-ĐT"),
+                     "Lê Thu Hà": ("official", "Chủ tịch", None), "Mai Công Khế": ("person", None, None),
+                     "Lê Văn Bình": ("official", "Chủ tịch", "UBND thị xã Sơn Tây")}
