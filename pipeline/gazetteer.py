@@ -95,6 +95,7 @@ class Gazetteer:
     title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
     title_organization: dict[str, str] = field(default_factory=dict)  # body implied by a title
     title_body_head: dict[str, str] = field(default_factory=dict)  # "Trưởng phòng" → "Phòng" (fused head)
+    title_fused_head: dict[str, str] = field(default_factory=dict)  # "Cục trưởng" → "Cục" (head the title opens with)
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
     rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
@@ -145,6 +146,7 @@ class Gazetteer:
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
         gaz.title_organization = {r["title"]: r["organization"] for r in titles if r["organization"]}
         gaz.title_body_head = {r["title"]: r["body_head"] for r in titles if r.get("body_head")}
+        gaz.title_fused_head = {r["title"]: r["fused_head"] for r in titles if r.get("fused_head")}
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
         gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))

@@ -318,12 +318,15 @@ def _organization(body: Entity) -> str:
 
 
 def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
-    """``Trưởng ban Tổ chức Trung ương <name>``: the body (``Ban Tổ chức Trung ương``) fused into the title."""
+    """``Trưởng ban Tổ chức Trung ương <name>``, ``Cục trưởng Thú y <name>``: the body (``Ban Tổ chức Trung ương``,
+    ``Cục Thú y``) fused into the title."""
     for start in range(k - 1, max(k - MAX_FUSED_NAME_WORDS, 0) - 1, -1):
         found = gaz.title_index.match_ending(words, start, text)
-        if found and found[0] in gaz.title_body_head:
+        head = found and (gaz.title_body_head.get(found[0])
+                          or (words[start].is_capitalized and gaz.title_fused_head.get(found[0])))
+        if found and head:
             between = text[words[start].start : words[k - 1].end]
-            return (found[0], f"{gaz.title_body_head[found[0]]} {between}"), start - found[1]
+            return (found[0], f"{head} {between}"), start - found[1]
         word = words[start]
         if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
             return None

@@ -230,3 +230,12 @@ def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extr
     assert found == {"Quách Tuấn Ngọc": ("official", "Giám đốc", "Trung tâm Công nghệ thông tin của Bộ GD-ĐT"),
                      "Lê Thu Hà": ("official", "Chủ tịch", None), "Mai Công Khế": ("person", None, None),
                      "Lê Văn Bình": ("official", "Chủ tịch", "UBND thị xã Sơn Tây")}
+
+
+def test_a_title_that_opens_with_the_head_of_the_body_it_leads(extractor):
+    text = ("Cục trưởng Quản lý lao động ngoài nước Ngô Thanh Hòa trả lời. Chi cục trưởng Thú y Trần Mạnh Giang "
+            "cho biết. Cục trưởng Cục Thú y Phạm Văn Đông dự họp.")
+    assert officials(extractor, text) == {"Ngô Thanh Hòa": ("Cục trưởng", "Cục Quản lý lao động ngoài nước"),
+                                          "Trần Mạnh Giang": ("Chi cục trưởng", "Chi cục Thú y"),
+                                          "Phạm Văn Đông": ("Cục trưởng", "Cục Thú y")}
+    assert agencies(extractor, text) == ["Cục Thú y"]
