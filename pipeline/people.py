@@ -495,7 +495,8 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         n = 2 if i + 1 < len(words) and _is_name_word(words[i + 1]) else 1
         candidate = text[word.start : words[i + n - 1].end]
         full = by_last.get(candidate) or by_last.get(word.text)
-        if full is None or full.start > word.start or (title and full.type != "official"):
+        # The full name usually comes first; a headline or caption may use the short one before it ("Ông Thắng: …").
+        if full is None or (title and full.type != "official"):
             continue
         if candidate not in by_last:
             if title and n == 2:

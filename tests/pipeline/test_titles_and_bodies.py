@@ -239,3 +239,10 @@ def test_a_title_that_opens_with_the_head_of_the_body_it_leads(extractor):
                                           "Trần Mạnh Giang": ("Chi cục trưởng", "Chi cục Thú y"),
                                           "Phạm Văn Đông": ("Cục trưởng", "Cục Thú y")}
     assert agencies(extractor, text) == ["Cục Thú y"]
+
+
+def test_a_short_mention_in_the_headline_before_the_full_name(extractor):
+    text = ("Ông Thắng: Doanh nghiệp cần chủ động\nSáng nay, ông Hồ Văn Thắng, Giám đốc Sở KH&CN trả lời phỏng vấn. "
+            "Bà Lan, một người dân, đứng xem.")
+    found = [(e.text, e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Thắng", "official", "Giám đốc"), ("Hồ Văn Thắng", "official", "Giám đốc")]
