@@ -99,6 +99,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         found.append(Entity("official" if title else "person", attrs["name"], first.start, last.end, attrs))
         i += n
     _share_list_posts(text, gaz, found)
+    _post_in_next_sentence(words, text, gaz, found, body_at)
     found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
     _ministry_from_article(found, bodies)
@@ -182,6 +183,34 @@ def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
             if person.type == "person":
                 person.type = "official"
                 person.attrs.update(title=title, organization=organization)
+
+
+PRONOUNS = ("Ông", "Bà", "Anh", "Chị")
+SENTENCE_ENDS = (".", "!", "?", "\n")
+MAX_SENTENCE_WORDS = 60
+
+
+def _post_in_next_sentence(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
+                           body_at: dict[int, Entity]) -> None:
+    """``Ông Lò Văn Pó sinh năm 1970. Ông hiện là Bí thư Huyện ủy …``: the next sentence opens with a pronoun
+    and states a post, which is the named person's (when no other person is named before it)."""
+    index = {w.start: k for k, w in enumerate(words)}
+    starts = sorted(p.start for p in people)
+    for person in people:
+        if person.type != "person" or person.end not in {w.end for w in words}:
+            continue
+        k = next((m for m in range(index.get(person.start, len(words)), len(words)) if words[m].end == person.end),
+                 len(words))
+        end = next((m for m in range(k + 1, min(k + MAX_SENTENCE_WORDS, len(words)))
+                    if words[m].text in SENTENCE_ENDS), None)
+        if end is None or end + 2 >= len(words) or words[end + 1].text not in PRONOUNS:
+            continue
+        if any(person.start < s < words[end + 1].start for s in starts):
+            continue
+        predicate = gaz.title_predicates.match(words, end + 2, text)
+        if predicate and (post := _title_right(words, end + 2, text, gaz, body_at)):
+            person.type = "official"
+            person.attrs.update(title=post[0], organization=post[1])
 
 
 def _ministry_from_article(people: list[Entity], bodies: list[Entity]) -> None:

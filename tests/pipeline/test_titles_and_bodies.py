@@ -246,3 +246,12 @@ def test_a_short_mention_in_the_headline_before_the_full_name(extractor):
             "Bà Lan, một người dân, đứng xem.")
     found = [(e.text, e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))]
     assert found == [("Thắng", "official", "Giám đốc"), ("Hồ Văn Thắng", "official", "Giám đốc")]
+
+
+def test_a_post_stated_by_a_pronoun_in_the_next_sentence(extractor):
+    text = ("Ông Lò Văn Pó sinh năm 1970 tại bản Mường. Ông hiện là Bí thư Huyện ủy Mường Tè. Ông Đinh Văn Rạng "
+            "đến muộn. Ông là người dân địa phương. Bà Vi Thị Sâm, với cương vị Trưởng phòng Nội vụ huyện, báo cáo.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Lò Văn Pó": ("official", "Bí thư", "Huyện ủy Mường Tè"), "Đinh Văn Rạng": ("person", None, None),
+                     "Vi Thị Sâm": ("official", "Trưởng phòng", "Phòng Nội vụ huyện")}
