@@ -56,7 +56,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
         if n or (is_ner_person and candidate):
-            title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
+            # A post the gazetteers do not know is read only before a name that starts with a family name.
+            title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending, loose=bool(n))
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
             # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
             n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word,
@@ -363,7 +364,7 @@ def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tu
 
 
 def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
-                body_ending: dict[int, Entity], apposition: bool = False) -> Post | None:
+                body_ending: dict[int, Entity], apposition: bool = False, loose: bool = True) -> Post | None:
     """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen.
     ``apposition``: the post ends before a comma and an honorific; a post the gazetteers do not know must then
     open its clause ("Giám đốc Trung tâm … của Bộ GD-ĐT, ông A", not "… được cử làm Chủ tịch Hội, ông B")."""
@@ -379,15 +380,16 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
             k -= 1
         else:
             break
-    if not posts and (loose := _loose_post(words, i, text, gaz)):
-        start = loose[1]
+    if not posts and loose and (found_loose := _loose_post(words, i, text, gaz)):
+        start = found_loose[1]
         if not apposition or start == 0 or words[start - 1].text in CLAUSE_OPENERS:
-            posts.append(loose[0])
+            posts.append(found_loose[0])
     return _best(posts, gaz, require_body_for_concurrent=True)
 
 
 MAX_LOOSE_BODY_WORDS = 12
-MAX_LOWERCASE_SYLLABLES = 3  # "Sở Tài nguyên - môi trường": lowercase syllables that continue a capitalised word
+MAX_LOWERCASE_SYLLABLES = 4  # "Sở Tài nguyên - môi trường": lowercase syllables that continue a capitalised word
+MAX_PARENTHESISED = 8
 LOOSE_CONNECTORS = ("và", "của", "tại", "-", "–", "&")
 CLAUSE_OPENERS = (",", ".", ":", ";", "\n", "Theo", "theo", "“", "\"")
 
@@ -397,24 +399,42 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
     …``, ``Giám đốc Sở Tài nguyên - môi trường …``. The words between are read as the organisation when they open
     with a body's head, a field, a known body or a place, and read like a name (capitalised words, abbreviations,
     lowercase syllables continuing them, connectors), never like a clause."""
-    for start in range(k - 1, max(k - MAX_LOOSE_BODY_WORDS, 0) - 1, -1):
+    start = k
+    while start > 0 and k - start < MAX_LOOSE_BODY_WORDS:
+        start -= 1
         word = words[start]
+        if word.text == ")":  # "Tổng công ty Điện lực (EVN) <name>": step over what the parentheses hold
+            start = next((m for m in range(start - 1, max(start - MAX_PARENTHESISED, 0) - 1, -1)
+                          if words[m].text == "("), -1)
+            if start <= 0:
+                return None
+            continue
         if not (word.is_word or word.text in LOOSE_CONNECTORS):
             return None
         found = gaz.title_index.match_ending(words, start, text)
         if found is None:
             continue
-        between = words[start:k]
-        if not _reads_as_body(between, text, gaz):
+        between = [w for w in _outside_parentheses(words[start:k])]
+        if not between or not _reads_as_body(between, text, gaz):
             return None
         return (found[0], text[words[start].start : words[k - 1].end]), start - found[1]
     return None
 
 
+def _outside_parentheses(words: list[Word]) -> list[Word]:
+    depth, kept = 0, []
+    for word in words:
+        depth += (word.text == "(") - (word.text == ")")
+        if depth == 0 and word.text != ")":
+            kept.append(word)
+    return kept
+
+
 def _reads_as_body(between: list[Word], text: str, gaz: Gazetteer) -> bool:
     first, last = between[0], between[-1]
     if not (first.is_capitalized and (gaz.head_index.match(between, 0, text) or gaz.sector_index.match(between, 0, text)
-                                      or gaz.known_index.match(between, 0, text) or gaz.place(first.text))):
+                                      or gaz.known_index.match(between, 0, text) or gaz.place(first.text)
+                                      or first.is_abbreviation)):
         return False
     if last.text in LOOSE_CONNECTORS:
         return False

@@ -255,3 +255,12 @@ def test_a_post_stated_by_a_pronoun_in_the_next_sentence(extractor):
              for e in entities(extractor, text, ("official", "person"))}
     assert found == {"Lò Văn Pó": ("official", "Bí thư", "Huyện ủy Mường Tè"), "Đinh Văn Rạng": ("person", None, None),
                      "Vi Thị Sâm": ("official", "Trưởng phòng", "Phòng Nội vụ huyện")}
+
+
+def test_a_loose_post_steps_over_parentheses_and_opens_with_an_abbreviation(extractor):
+    text = ("Tổng Giám đốc Tổng công ty Điện lực miền Bắc (EVNNPC) Đào Văn Hưng cho biết. Giám đốc NXB Trẻ Quách Thu "
+            "Nguyệt dự. Hiệu trưởng THCS Chu Văn An Đinh Văn Bình phát biểu.")
+    assert officials(extractor, text) == {
+        "Đào Văn Hưng": ("Tổng Giám đốc", "Tổng công ty Điện lực miền Bắc (EVNNPC)"),
+        "Quách Thu Nguyệt": ("Giám đốc", "NXB Trẻ"), "Đinh Văn Bình": ("Hiệu trưởng", "THCS Chu Văn An")}
+    assert [e.text for e in entities(extractor, text, ("person",))] == []
