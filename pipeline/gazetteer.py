@@ -31,6 +31,18 @@ def loose_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+_ADMIN_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp\.?)(?=\s|$)")
+_PUNCTUATION = re.compile(r"[^\w\s&]")
+
+
+def body_key(name: str) -> str:
+    """Key of a body's name however it is written: abbreviations expanded, diacritics folded, administrative words
+    and punctuation dropped, so ``Sở TT&TT tỉnh Hà Nam``, ``Sở TT&TT Hà Nam`` and ``Sở Thông tin và Truyền thông
+    thành phố Hà Nam`` share one key (``loose_key`` alone keeps them apart)."""
+    text = loose_key(default_gazetteer().expand(name))
+    return " ".join(_ADMIN_WORDS.sub(" ", _PUNCTUATION.sub(" ", text)).split())
+
+
 def alternatives(words: Iterable[str]) -> str:
     """``words`` as an escaped regex alternation, longest first, so a phrase wins over its own prefix."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))

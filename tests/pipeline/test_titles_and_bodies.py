@@ -264,3 +264,11 @@ def test_a_loose_post_steps_over_parentheses_and_opens_with_an_abbreviation(extr
         "Đào Văn Hưng": ("Tổng Giám đốc", "Tổng công ty Điện lực miền Bắc (EVNNPC)"),
         "Quách Thu Nguyệt": ("Giám đốc", "NXB Trẻ"), "Đinh Văn Bình": ("Hiệu trưởng", "THCS Chu Văn An")}
     assert [e.text for e in entities(extractor, text, ("person",))] == []
+
+
+def test_one_agency_id_however_its_province_is_attached(extractor):
+    text = ("Sở TT&TT Hà Nội họp. Sau đó Sở Thông tin và Truyền thông thành phố Hà Nội báo cáo; Sở TT&TT "
+            "cũng có mặt; Sở Y tế Hà Nội vắng.")
+    ids = {e.text: e.entity_id for e in entities(extractor, text, ("agency",))}
+    assert ids["Sở TT&TT Hà Nội"] == ids["Sở Thông tin và Truyền thông thành phố Hà Nội"] == ids["Sở TT&TT"]
+    assert ids["Sở Y tế Hà Nội"] != ids["Sở TT&TT"]
