@@ -272,3 +272,11 @@ def test_one_agency_id_however_its_province_is_attached(extractor):
     ids = {e.text: e.entity_id for e in entities(extractor, text, ("agency",))}
     assert ids["Sở TT&TT Hà Nội"] == ids["Sở Thông tin và Truyền thông thành phố Hà Nội"] == ids["Sở TT&TT"]
     assert ids["Sở Y tế Hà Nội"] != ids["Sở TT&TT"]
+
+
+def test_more_abbreviations_expand_in_canonical_names(extractor):
+    text = "Tại Thanh Hóa, Ban QL KKT Nghi Sơn và KBNN tỉnh phối hợp; Trường ĐH Hồng Đức và NXB Thanh Hóa cùng dự."
+    found = {e.text: e.attrs["canonical"] for e in entities(extractor, text, ("agency", "organization"))}
+    assert found == {"Ban QL KKT Nghi Sơn": "Ban Quản lý Khu kinh tế Nghi Sơn tỉnh Thanh Hóa",
+                     "KBNN tỉnh": "Kho bạc Nhà nước tỉnh Thanh Hóa", "Trường ĐH Hồng Đức": "Trường Đại học Hồng Đức",
+                     "NXB Thanh Hóa": "Nhà xuất bản Thanh Hóa"}
