@@ -62,6 +62,16 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
             n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word,
                              after_body=after_body)
+        if not n and title and (foreign := _name_after_country(words, i, text, gaz)):
+            # "Thủ tướng Campuchia Hun Manet", "Đại sứ Nhật Bản tại Việt Nam Ito Naoki": a post of a country,
+            # then its holder's name, whatever its spelling.
+            (start, length), country = foreign
+            first, last = words[start], words[start + length - 1]
+            name = text[first.start : last.end]
+            found.append(Entity("official", name, first.start, last.end,
+                                {"name": name, "title": title[0], "organization": country}))
+            i = start + length
+            continue
         if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
             # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
             # and a post right after it say it is a person's name.
@@ -118,6 +128,26 @@ _CREDIT_END = r"(?P<credit>\((?:thực hiện|tổng hợp|t/h|TH|lược dịch
 _BYLINE = re.compile(rf"(?m)^[ \t]*{_CREDIT_LEAD}?({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
                      rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*|{_CREDIT_END})?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
+
+
+MAX_FOREIGN_NAME_WORDS = 4
+
+
+def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
+    """``Campuchia [tại Việt Nam] | Hun Manet``: a country at word ``i`` (and where its post is held), then a
+    capitalised run of one to four words: where the name starts, its length, and the country as written."""
+    n = known_place_at(words, i, text, gaz, levels=("country",))
+    if not n:
+        return None
+    j = i + n
+    if j + 1 < len(words) and words[j].text == "tại" and (m := known_place_at(words, j + 1, text, gaz)):
+        j += 1 + m  # "Đại sứ Nhật Bản tại Việt Nam"
+    if j >= len(words) or not _is_name_word(words[j]) or text[words[j - 1].end : words[j].start] != " ":
+        return None
+    run = _run_length(words, j, text)
+    if run > MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
+        return None
+    return (j, run), text[words[i].start : words[j - 1].end]
 
 
 def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:

@@ -280,3 +280,12 @@ def test_more_abbreviations_expand_in_canonical_names(extractor):
     assert found == {"Ban QL KKT Nghi Sơn": "Ban Quản lý Khu kinh tế Nghi Sơn tỉnh Thanh Hóa",
                      "KBNN tỉnh": "Kho bạc Nhà nước tỉnh Thanh Hóa", "Trường ĐH Hồng Đức": "Trường Đại học Hồng Đức",
                      "NXB Thanh Hóa": "Nhà xuất bản Thanh Hóa"}
+
+
+def test_a_foreign_post_then_its_holder_whatever_the_name(extractor):
+    text = ("Thủ tướng Campuchia Hun Manet hội đàm với Thủ tướng Phạm Minh Chính. Đại sứ Nhật Bản tại Việt Nam Ito "
+            "Naoki và Tổng thống Pháp Emmanuel Macron gửi điện mừng; Tổng thống Pháp cho biết sẽ thăm.")
+    assert officials(extractor, text) == {"Hun Manet": ("Thủ tướng", "Campuchia"),
+                                          "Phạm Minh Chính": ("Thủ tướng", "Chính phủ"),
+                                          "Ito Naoki": ("Đại sứ", "Nhật Bản tại Việt Nam"),
+                                          "Emmanuel Macron": ("Tổng thống", "Pháp")}
