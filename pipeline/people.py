@@ -136,6 +136,8 @@ MAX_FOREIGN_NAME_WORDS = 4
 def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
     """``Campuchia [tại Việt Nam] | Hun Manet``: a country at word ``i`` (and where its post is held), then a
     capitalised run of one to four words: where the name starts, its length, and the country as written."""
+    if i < len(words) and words[i].text == "nước":  # "Đại sứ Đặc mệnh toàn quyền nước CHND Trung Hoa …"
+        i += 1
     n = known_place_at(words, i, text, gaz, levels=("country",))
     if not n:
         return None
@@ -147,7 +149,7 @@ def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) ->
     run = _run_length(words, j, text)
     if run > MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
         return None
-    return (j, run), text[words[i].start : words[j - 1].end]
+    return (j, run), text[words[i].start : words[i + n - 1].end]
 
 
 def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:
@@ -266,6 +268,12 @@ def _share_titles(people: list[Entity]) -> None:
     for person in people:
         same = sorted((e for e in officials if e.attrs["name"] == person.attrs["name"] and e is not person),
                       key=lambda e: abs(e.start - person.start))
+        if person.type == "person" and not same:
+            # The same name in another form: "Nguyễn Thắng" for "Nguyễn Văn Thắng", a caption cut short.
+            others = {str(e.attrs["name"]) for e in officials if _other_form(str(person.attrs["name"]),
+                                                                              str(e.attrs["name"]))}
+            if len(others) == 1:
+                same = [e for e in officials if e.attrs["name"] in others]
         if person.type == "person" and same:
             person.type = "official"
             person.attrs.update(title=same[0].attrs["title"], organization=same[0].attrs["organization"])
@@ -274,6 +282,19 @@ def _share_titles(people: list[Entity]) -> None:
                            and e.attrs.get("title") == person.attrs.get("title")), None)
             if source is not None:
                 person.attrs["organization"] = source.attrs["organization"]
+
+
+MIN_CUT_LETTERS = 2
+
+
+def _other_form(short: str, full: str) -> bool:
+    """Is ``short`` ``full`` written another way: the middle name dropped ("Nguyễn Thắng" for "Nguyễn Văn Thắng")
+    or the last word cut short ("Nguyễn Hoài Ph" for "Nguyễn Hoài Phương", a caption cut by the page)?"""
+    a, b = short.split(), full.split()
+    if len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1]:
+        return True
+    return (len(a) == len(b) >= 2 and a[:-1] == b[:-1] and a[-1] != b[-1] and len(a[-1]) >= MIN_CUT_LETTERS
+            and b[-1].startswith(a[-1]))
 
 
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
@@ -341,7 +362,8 @@ def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) 
     if require_body_for_concurrent and len(posts) == 1 and gaz.title_priority.get(posts[0][0], 2) == 0 \
             and posts[0][1] is None:
         return None  # a bare "Ủy viên" before a name is too weak to call the person an official
-    best = max(posts, key=lambda p: gaz.title_priority.get(p[0], 2))
+    # "Bí thư | Trung ương Đảng" read as a title and a body is the concurrent post "Bí thư Trung ương Đảng".
+    best = max(posts, key=lambda p: gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)))
     title, organization = best
     return title, organization or gaz.title_organization.get(title)
 

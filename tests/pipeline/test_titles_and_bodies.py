@@ -287,5 +287,18 @@ def test_a_foreign_post_then_its_holder_whatever_the_name(extractor):
             "Naoki và Tổng thống Pháp Emmanuel Macron gửi điện mừng; Tổng thống Pháp cho biết sẽ thăm.")
     assert officials(extractor, text) == {"Hun Manet": ("Thủ tướng", "Campuchia"),
                                           "Phạm Minh Chính": ("Thủ tướng", "Chính phủ"),
-                                          "Ito Naoki": ("Đại sứ", "Nhật Bản tại Việt Nam"),
+                                          "Ito Naoki": ("Đại sứ", "Nhật Bản"),
                                           "Emmanuel Macron": ("Tổng thống", "Pháp")}
+
+
+def test_the_same_name_in_another_form_takes_the_post(extractor):
+    text = ("Thiếu tướng Lò Hoài Phương, Phó Tư lệnh BĐBP dự. Trung tướng Lò Phương cũng phát biểu. Bà Lò Thị Hoa dự."
+            "\n\nCác đại biểu tham dự\n\nThiếu tướng Lò Hoài Ph")
+    found = [(e.text, e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Lò Hoài Phương", "official", "Phó Tư lệnh"), ("Lò Phương", "official", "Phó Tư lệnh"),
+                     ("Lò Thị Hoa", "person", None), ("Lò Hoài Ph", "official", "Phó Tư lệnh")]
+
+
+def test_a_concurrent_post_read_as_a_title_and_a_body_gives_way_to_the_main_office(extractor):
+    text = "Bà Hà Thị Trà, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Phó Thủ tướng Chính phủ, dự hội nghị."
+    assert officials(extractor, text) == {"Hà Thị Trà": ("Phó Thủ tướng", "Chính phủ")}
