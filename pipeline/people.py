@@ -526,9 +526,14 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         return None
     posts: list[Post] = []
     joined = False
+    skipped = False
     while len(posts) < MAX_STACKED:
         k = _over_modifiers(words, k, text, gaz)  # "…, nguyên Chủ tịch UBND tỉnh", "…, nguyên là Chủ tịch …"
         found = gaz.title_index.match(words, k, text)
+        if found is None and not skipped and (after := _after_unknown_post(words, k, text, gaz)):
+            # "…, UVBTV Tỉnh ủy, Trưởng ban …": a post written in a form the gazetteer lacks, then a known one.
+            k, skipped = after, True
+            continue
         if found is None:
             break
         title = found[0]
@@ -550,6 +555,10 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
+            # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.
+            organization = text[words[k].start : words[unknown - 1].end]
+            k = unknown
         if posts and joined and posts[-1][1] is None:
             posts[-1] = (posts[-1][0], organization)  # "Chủ tịch kiêm Tổng Giám đốc Công ty …": one body
         posts.append((title, organization))
@@ -559,6 +568,52 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         else:
             break
     return _best(posts, gaz, require_body_for_concurrent=False)
+
+
+MAX_UNKNOWN_POST_WORDS = 5
+POST_LIST_ENDS = (",", ";", ".", ":", "\n", ")", "(")
+
+
+def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
+    (``UVBTV Tỉnh ủy``) and a comma then a known title follow; None otherwise."""
+    if k >= len(words) or not words[k].is_capitalized:
+        return None
+    for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
+        if words[m].text == ",":
+            return m + 1 if gaz.title_index.match(words, m + 1, text) else None
+        if not (words[m].is_capitalized or words[m].is_word) or words[m].text in gaz.name_stopwords:
+            return None
+    return None
+
+
+def _unknown_body_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """End of a capitalised body name right after a title that no recogniser found (``Đảng ủy``, ``Chi bộ thôn
+    Đông``): capitalised words, abbreviations and lowercase syllables continuing them, ending in a capital, and
+    followed by punctuation or a verb; None when it does not read as a name."""
+    if not (words[k].is_capitalized and words[k].is_word) or _is_name_start(words, k, text, gaz):
+        return None
+    end, m, lowercase = None, k, 0
+    while m < len(words) and m - k < MAX_LOOSE_BODY_WORDS:
+        word = words[m]
+        if word.text in POST_LIST_ENDS or word.text == "kiêm":
+            return m if end else None  # "Đảng ủy," : the name runs to the punctuation
+        if word.text in gaz.name_stopwords:
+            break
+        if not word.is_word or _is_name_start(words, m, text, gaz):
+            return None
+        lowercase = 0 if word.is_capitalized or word.is_abbreviation else lowercase + 1
+        if lowercase > MAX_LOWERCASE_SYLLABLES:
+            return None
+        if word.is_capitalized or word.is_abbreviation:
+            end = m + 1
+        m += 1
+    return end
+
+
+def _is_name_start(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    return words[k].text in gaz.surnames and k + 1 < len(words) and _is_name_word(words[k + 1]) \
+        and text[words[k].end : words[k + 1].start] == " "
 
 
 def _over_modifiers(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:

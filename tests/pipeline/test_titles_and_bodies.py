@@ -228,7 +228,7 @@ def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extr
     found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
              for e in entities(extractor, text, ("official", "person"))}
     assert found == {"Quách Tuấn Ngọc": ("official", "Giám đốc", "Trung tâm Công nghệ thông tin của Bộ GD-ĐT"),
-                     "Lê Thu Hà": ("official", "Chủ tịch", None), "Mai Công Khế": ("person", None, None),
+                     "Lê Thu Hà": ("official", "Chủ tịch", "Hội"), "Mai Công Khế": ("person", None, None),
                      "Lê Văn Bình": ("official", "Chủ tịch", "UBND thị xã Sơn Tây")}
 
 
@@ -302,3 +302,15 @@ def test_the_same_name_in_another_form_takes_the_post(extractor):
 def test_a_concurrent_post_read_as_a_title_and_a_body_gives_way_to_the_main_office(extractor):
     text = "Bà Hà Thị Trà, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Phó Thủ tướng Chính phủ, dự hội nghị."
     assert officials(extractor, text) == {"Hà Thị Trà": ("Phó Thủ tướng", "Chính phủ")}
+
+
+def test_abbreviated_posts_unknown_posts_and_unknown_bodies_in_a_list_of_posts(extractor):
+    text = ("Đ/c Tạ Văn An - PCT UBND tỉnh dự. Đồng chí Trần Văn Cảnh, UVBTV Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh "
+            "ủy phát biểu. Đồng chí Bùi Văn Khánh, Phó Bí thư Đảng ủy, Giám đốc Công an tỉnh dự. Bà Ngô Thị Dung, "
+            "cán bộ Hội Phụ nữ xã, cho biết.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Tạ Văn An": ("official", "PCT", "UBND tỉnh"),
+                     "Trần Văn Cảnh": ("official", "Trưởng ban", "Ban Tuyên giáo Tỉnh ủy"),
+                     "Bùi Văn Khánh": ("official", "Giám đốc", "Công an tỉnh"),
+                     "Ngô Thị Dung": ("person", None, None)}
