@@ -312,6 +312,8 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
         canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
     if named is not None:
         canonical = _canonical_place_names(canonical, gaz)
+    if body_province and (short := next((f for f in gaz.provincial_forms if canonical.startswith(f + " ")), None)):
+        canonical = gaz.provincial_forms[short] + canonical[len(short) :]  # a province's border guard: its command
     attrs: dict[str, object] = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":
         attrs["province"] = body_province

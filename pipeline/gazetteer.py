@@ -118,6 +118,7 @@ class Gazetteer:
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
+    provincial_forms: dict[str, str] = field(default_factory=dict)  # "Bộ đội Biên phòng" → "Bộ Chỉ huy Bộ đội …"
     sectors: dict[str, Sector] = field(default_factory=dict)  # spelling (as written) → sector
     name_stopwords: frozenset[str] = frozenset()
     non_bodies: list[str] = field(default_factory=list)  # "Hội nghị", "Bộ máy": head-like words that are not bodies
@@ -187,6 +188,7 @@ class Gazetteer:
                 for spelling in spellings:
                     gaz.known_bodies.setdefault(spelling, body)
         gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
+        gaz.provincial_forms = {r["short"]: r["formal"] for r in read_csv("provincial_forms.csv")}
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
         gaz._heads_by_phrase = {h.head: h for h in gaz.heads}

@@ -314,3 +314,13 @@ def test_abbreviated_posts_unknown_posts_and_unknown_bodies_in_a_list_of_posts(e
                      "Trần Văn Cảnh": ("official", "Trưởng ban", "Ban Tuyên giáo Tỉnh ủy"),
                      "Bùi Văn Khánh": ("official", "Giám đốc", "Công an tỉnh"),
                      "Ngô Thị Dung": ("person", None, None)}
+
+
+def test_standard_provincial_bodies_and_the_formal_name_of_a_provincial_border_guard(extractor):
+    found = canonical(extractor, "Tại Quảng Trị, Ban Quản lý Khu kinh tế và các KCN tỉnh làm việc với BĐBP tỉnh "
+                                 "và Bộ đội Biên phòng Quảng Trị; Ban Bí thư có ý kiến.")
+    assert found == {"Ban Quản lý Khu kinh tế và các KCN tỉnh":
+                         "Ban Quản lý Khu kinh tế và các Khu công nghiệp tỉnh Quảng Trị",
+                     "BĐBP tỉnh": "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
+                     "Bộ đội Biên phòng Quảng Trị": "Bộ Chỉ huy Bộ đội Biên phòng Quảng Trị",
+                     "Ban Bí thư": "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"}
