@@ -324,3 +324,10 @@ def test_standard_provincial_bodies_and_the_formal_name_of_a_provincial_border_g
                      "BĐBP tỉnh": "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
                      "Bộ đội Biên phòng Quảng Trị": "Bộ Chỉ huy Bộ đội Biên phòng Quảng Trị",
                      "Ban Bí thư": "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"}
+
+
+def test_a_lowercase_rank_before_the_name_is_an_honorific_not_part_of_the_body(extractor):
+    text = "Giám đốc Công an tỉnh Nghệ An - đại tá Võ Trọng Thanh cho biết."
+    found = [(e.text, e.attrs.get("honorific"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official",))]
+    assert found == [("Võ Trọng Thanh", "đại tá", "Công an tỉnh Nghệ An")]
