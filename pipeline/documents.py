@@ -40,6 +40,10 @@ _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo �
 _CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|Đảng|tỉnh|thành phố|lần thứ"
              r"|[A-ZĐ][a-zà-ỹđ]+(?= [A-ZĐ]| lần)))*"
              r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
+# A Central Committee plenum's resolution or conclusion, named by the plenum: "Nghị quyết Trung ương 4 khóa XII",
+# "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII".
+_PLENUM = (r"(?<![\w])(?P<plenum>(?:Nghị quyết|Kết luận) (?:Hội nghị )?(?:lần thứ [\wà-ỹ]+ )?(?:Ban Chấp hành )?"
+           r"(?:Trung ương|TW|TƯ)(?: Đảng)?(?: lần thứ [\wà-ỹ]+| \d{1,2})? kh(?:óa|oá) [IVXL]+)")
 _CONGRESS_LOCAL = re.compile(r"Đảng bộ (tỉnh|thành phố)(?= lần| [IVXL]+\b|$)")
 # "tầm nhìn đến 2050" is "tầm nhìn đến năm 2050": canonical titles spell the year out one way.
 _NAMED_BY_YEAR = re.compile(r"năm (?:19|20)\d{2}(?!\d)")
@@ -101,7 +105,8 @@ class DocumentFinder:
         return re.compile(
             rf"[“\"‘'](?P<quoted>(?:{types}) [^“”\"‘’\n]{{3,300}}?)[”\"’']"
             rf"|(?<![\w])(?P<typeword>{types}) (?:số |về )?[“\"](?P<after>[^“”\"\n]{{3,300}}?)[”\"]"
-            rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})|{_CONGRESS}")
+            rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})"
+            rf"|{_CONGRESS}|{_PLENUM}")
 
     @cached_property
     def _designations(self) -> re.Pattern[str]:
@@ -144,7 +149,7 @@ class DocumentFinder:
             taken.append((entity.start, entity.end))
         position = 0
         while match := self._titled.search(text, position):
-            group = next(g for g in ("quoted", "after", "named", "congress") if match.group(g))
+            group = next(g for g in ("quoted", "after", "named", "congress", "plenum") if match.group(g))
             start, end = match.start(group), match.end(group)
             # Try again one character on when the title overlaps a numbered document ("Quyết định số 964/QĐ-TTg
             # phê duyệt Chiến lược … đến năm 2025") or follows a department ("Sở Kế hoạch và Đầu tư …").

@@ -114,3 +114,12 @@ def test_a_bare_horizon_year_and_a_constitution_named_by_its_year():
     assert docs == {"Hiến pháp năm 2013": "Hiến pháp năm 2013",
                     "Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến 2050":
                         "Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến năm 2050"}
+
+
+def test_plenum_resolutions_named_by_the_plenum():
+    docs = [e.text for e in FINDER.find(
+        "Đảng bộ quán triệt Nghị quyết Trung ương 4 khóa XII, Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung "
+        "ương Đảng khóa XIII và Kết luận Hội nghị Trung ương 10 khoá XIII; hội nghị Trung ương sắp họp.")]
+    assert docs == ["Nghị quyết Trung ương 4 khóa XII",
+                    "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII",
+                    "Kết luận Hội nghị Trung ương 10 khoá XIII"]
