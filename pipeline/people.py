@@ -189,7 +189,7 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s+và)\s+")
-_PLURAL = re.compile(r"(?:^|\s)[Cc]ác\s+(?:vị\s+)?(?P<rest>[^.;:!?\n]*)$")
+_PLURAL = re.compile(r"(?:^|\s)[Cc]ác\s+(?:vị\s+)?(?P<rest>[^.;:!?\n]*?)(?:\s*:)?\s*$")  # "các đồng chí: A, B, …"
 MAX_PLURAL_LEAD_CHARS = 120
 
 
@@ -204,13 +204,23 @@ def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
             groups.append([person])
     for group in groups:
         posts = {(e.attrs.get("title"), e.attrs.get("organization")) for e in group if e.type == "official"}
-        if len(group) < 2 or len(posts) != 1 or all(e.type == "official" for e in group):
+        if len(group) < 2 or len(posts) > 1 or all(e.type == "official" for e in group):
             continue
         lead = _PLURAL.search(text[max(0, group[0].start - MAX_PLURAL_LEAD_CHARS) : group[0].start])
         rest = lead.group("rest") if lead else ""
         words = scan(rest)
-        if not words or not (gaz.title_index.match(words, 0, rest) or gaz.honorific_index.match(words, 0, rest)):
+        honorific = gaz.honorific_index.match(words, 0, rest)
+        if not words or not (gaz.title_index.match(words, 0, rest) or honorific):
             continue
+        if not posts:
+            # "Các đồng chí Phó Chủ tịch UBND tỉnh: A, B": the post is in the plural lead itself.
+            start = honorific[1] if honorific else 0
+            title_found = gaz.title_index.match(words, start, rest)
+            if title_found is None:
+                continue
+            after = start + title_found[1]
+            body = rest[words[after].start :].strip() if after < len(words) else ""
+            posts = {(title_found[0], body or gaz.title_organization.get(title_found[0]))}
         title, organization = posts.pop()
         for person in group:
             if person.type == "person":

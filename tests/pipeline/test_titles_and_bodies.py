@@ -331,3 +331,17 @@ def test_a_lowercase_rank_before_the_name_is_an_honorific_not_part_of_the_body(e
     found = [(e.text, e.attrs.get("honorific"), e.attrs.get("organization"))
              for e in entities(extractor, text, ("official",))]
     assert found == [("Võ Trọng Thanh", "đại tá", "Công an tỉnh Nghệ An")]
+
+
+def test_a_plural_lead_with_a_colon_shares_its_post(extractor):
+    text = ("Dự có các đồng chí: Hà Văn Quý, Giàng Seo Lử, Phó Chủ tịch UBND tỉnh. Các đồng chí Phó Chủ tịch HĐND "
+            "tỉnh: Vương Ngọc Hà, Lục Văn Tú cùng dự. Tham dự có các đồng chí: Lý Văn Hào, Chủ tịch UBND tỉnh; "
+            "Vi Văn Sáu, Ngô Văn Tám.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Hà Văn Quý": ("official", "Phó Chủ tịch", "UBND tỉnh"),
+                     "Giàng Seo Lử": ("official", "Phó Chủ tịch", "UBND tỉnh"),
+                     "Vương Ngọc Hà": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
+                     "Lục Văn Tú": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
+                     "Lý Văn Hào": ("official", "Chủ tịch", "UBND tỉnh"),
+                     "Vi Văn Sáu": ("person", None, None), "Ngô Văn Tám": ("person", None, None)}
