@@ -10,6 +10,7 @@ name's title and organisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -237,19 +238,19 @@ def _post_in_next_sentence(words: list[Word], text: str, gaz: Gazetteer, people:
                            body_at: dict[int, Entity]) -> None:
     """``Ông Lò Văn Pó sinh năm 1970. Ông hiện là Bí thư Huyện ủy …``: the next sentence opens with a pronoun
     and states a post, which is the named person's (when no other person is named before it)."""
-    index = {w.start: k for k, w in enumerate(words)}
+    ending = {w.end: k for k, w in enumerate(words)}
     starts = sorted(p.start for p in people)
     for person in people:
-        if person.type != "person" or person.end not in {w.end for w in words}:
+        k = ending.get(person.end)
+        if person.type != "person" or k is None:
             continue
-        k = next((m for m in range(index.get(person.start, len(words)), len(words)) if words[m].end == person.end),
-                 len(words))
         end = next((m for m in range(k + 1, min(k + MAX_SENTENCE_WORDS, len(words)))
                     if words[m].text in SENTENCE_ENDS), None)
         if end is None or end + 2 >= len(words) or words[end + 1].text not in PRONOUNS:
             continue
-        if any(person.start < s < words[end + 1].start for s in starts):
-            continue
+        following = bisect_right(starts, person.start)
+        if following < len(starts) and starts[following] < words[end + 1].start:
+            continue  # another person is named before the pronoun
         predicate = gaz.title_predicates.match(words, end + 2, text)
         if predicate and (post := _title_right(words, end + 2, text, gaz, body_at)):
             person.type = "official"
