@@ -477,10 +477,15 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
         found = gaz.title_index.match_ending(words, start, text)
         if found is None:
             continue
-        between = [w for w in _outside_parentheses(words[start:k])]
+        first = start + (words[start].text == "nước")  # "Đại sứ … nước CHND Trung Hoa tại Việt Nam <name>"
+        between = _outside_parentheses(words[first:k])
         if not between or not _reads_as_body(between, text, gaz):
             return None
-        return (found[0], text[words[start].start : words[k - 1].end]), start - found[1]
+        last = k
+        at = next((m for m in range(first + 1, k) if words[m].text == "tại"), None)
+        if at is not None and known_place_at(words, at + 1, text, gaz) == k - at - 1:
+            last = at  # "CHND Trung Hoa tại Việt Nam": the body is the country's, the place is where it serves
+        return (found[0], text[words[first].start : words[last - 1].end]), start - found[1]
     return None
 
 

@@ -345,3 +345,8 @@ def test_a_plural_lead_with_a_colon_shares_its_post(extractor):
                      "Lục Văn Tú": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
                      "Lý Văn Hào": ("official", "Chủ tịch", "UBND tỉnh"),
                      "Vi Văn Sáu": ("person", None, None), "Ngô Văn Tám": ("person", None, None)}
+
+
+def test_an_ambassador_of_a_country_named_with_nuoc_and_a_known_family_name(extractor):
+    text = "Đại sứ Đặc mệnh toàn quyền nước CHND Trung Hoa tại Việt Nam Tôn Quốc Tường thăm tỉnh."
+    assert officials(extractor, text) == {"Tôn Quốc Tường": ("Đại sứ Đặc mệnh toàn quyền", "CHND Trung Hoa")}
