@@ -364,6 +364,8 @@ def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> t
 
 Post = tuple[str, str | None]  # (title, organisation as written)
 MAX_STACKED = 4
+DELEGATION = re.compile(r"^[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)")
+DEPUTY = "Đại biểu Quốc hội"
 
 
 def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) -> Post | None:
@@ -529,6 +531,10 @@ def _reads_as_body(between: list[Word], text: str, gaz: Gazetteer) -> bool:
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
                  body_at: dict[int, Entity]) -> Post | None:
     """``<name>, <title> <body>[, <title> <body>]`` or ``<name> - <title> …``: the main office."""
+    if (j + 1 < len(words) and words[j].text == "(" and (body := body_at.get(words[j + 1].start)) is not None
+            and body.attrs.get("kind") == "legislature" and DELEGATION.search(body.text)):
+        # "Đại biểu Nguyễn Thị Nga (Đoàn ĐBQH tỉnh Hải Dương)": a deputy, named with the delegation.
+        return DEPUTY, _organization(body)
     if (j < len(words) and words[j].text == "(" and not gaz.title_index.match(words, j + 1, text)
             and not gaz.honorific_index.match(words, j + 1, text)):  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)

@@ -350,3 +350,12 @@ def test_a_plural_lead_with_a_colon_shares_its_post(extractor):
 def test_an_ambassador_of_a_country_named_with_nuoc_and_a_known_family_name(extractor):
     text = "Đại sứ Đặc mệnh toàn quyền nước CHND Trung Hoa tại Việt Nam Tôn Quốc Tường thăm tỉnh."
     assert officials(extractor, text) == {"Tôn Quốc Tường": ("Đại sứ Đặc mệnh toàn quyền", "CHND Trung Hoa")}
+
+
+def test_a_deputy_named_with_the_delegation_in_parentheses(extractor):
+    text = ("Đại biểu Nguyễn Thị Việt Nga (Đoàn ĐBQH tỉnh Hải Dương) phát biểu. Ông Đào Văn Tư (ảnh) cũng dự; "
+            "bà Lê Thị Yến (huyện Thanh Hà) góp ý.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Nguyễn Thị Việt Nga": ("official", "Đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Hải Dương"),
+                     "Đào Văn Tư": ("person", None, None), "Lê Thị Yến": ("person", None, None)}
