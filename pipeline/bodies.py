@@ -20,7 +20,7 @@ from pipeline.places import known_place_at, province_in
 MAX_LOWERCASE_RUN = 7
 MAX_TITLE_OVERLAP = 4  # words of a title that may run into a body's head
 MAX_LOCAL_NAME_WORDS = 3
-LOCAL_LEVEL_WORDS = ("huyện", "quận", "xã", "phường")  # after these, any capitalised name is a place
+LOCAL_LEVEL_WORDS = ("huyện", "quận", "xã", "phường", "thị xã", "thị trấn")  # then any capitalised name is a place
 LOCAL_COMMITTEES = ("Huyện ủy", "Huyện uỷ", "Quận ủy", "Quận uỷ", "Thị ủy", "Thị uỷ")
 CONNECTORS = ("và", "-", "–")
 GENERIC_BEFORE = ("các", "những", "Các", "Những")
@@ -259,8 +259,8 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     known = known_place_at(words, k + n, text, gaz, levels=("province", "district"))
     if known:
         return k + n + known
-    level = words[k].text if n and k < len(words) else None
-    if (level in LOCAL_LEVEL_WORDS and n == 1) or (head is not None and head.head in LOCAL_COMMITTEES and not n):
+    level = text[words[k].start : words[k + n - 1].end] if n and k < len(words) else None
+    if level in LOCAL_LEVEL_WORDS or (head is not None and head.head in LOCAL_COMMITTEES and not n):
         # "UBND huyện Mường Tè", "Huyện ủy Mường Tè": a district or commune the gazetteer may not know, up to
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
@@ -298,18 +298,22 @@ def _entity(span: str, start: int, end: int, head: BodyHead, gaz: Gazetteer, pro
     name_part = span[len(head.head) :]
     central = any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", name_part) for word in gaz.central_markers) \
         and not any(admin_word_at(scan(name_part), k, name_part) for k in range(len(scan(name_part))))
-    body_province = named or (province if head.scope == "local" and not central else None)
     ends_with_admin = canonical.rstrip().endswith((" tỉnh", " thành phố", " Thành phố"))
+    # "Cục Thuế tỉnh", "Kho bạc Nhà nước tỉnh": a bare "tỉnh" makes any body the article province's own.
+    local = head.scope == "local" or (ends_with_admin and head.type == "agency")
+    body_province = named or (province if local and not central else None)
     words = scan(span)
     # "UBND huyện An Minh" is named by its district, not its province.
     lower_unit = any(words[k].text in LOCAL_LEVEL_WORDS and k + 1 < len(words) and words[k + 1].is_capitalized
                      for k in range(len(words)))
-    if named is None and body_province and head.scope == "local" and not lower_unit \
+    if named is None and body_province and local and not lower_unit \
             and (head.type == "agency" or ends_with_admin):
         # Organisations keep their own name ("Báo Công Thương") unless it ends in "tỉnh".
         canonical = _with_province(canonical, body_province, gaz, party=head.kind == "party")
     if named is not None:
         canonical = _canonical_place_names(canonical, gaz)
+    if body_province and (short := next((f for f in gaz.provincial_forms if canonical.startswith(f + " ")), None)):
+        canonical = gaz.provincial_forms[short] + canonical[len(short) :]  # a province's border guard: its command
     attrs: dict[str, object] = {"canonical": canonical, "kind": head.kind}
     if head.type == "agency":
         attrs["province"] = body_province
@@ -362,8 +366,8 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = 
     for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
         if stripped.endswith(" " + admin):
             return f"{stripped} {province}"
-    if stripped.endswith(("ủy", "uỷ")):  # "Tỉnh ủy Hải Dương": the committee's name already says "tỉnh"
-        return f"{stripped} {province}"
+    if stripped.endswith(("ủy", "uỷ")) or stripped.startswith(("Tỉnh ", "Thành ")):
+        return f"{stripped} {province}"  # "Tỉnh ủy Hải Dương", "Tỉnh đoàn Lào Cai": the name already says "tỉnh"
     record = gaz.province(province)
     city = bool(record and record.kind == "thành phố")
     if party and not any(w in stripped for w in ("ủy", "uỷ", "Đảng bộ", "Ban Chấp hành")):

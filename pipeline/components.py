@@ -155,7 +155,7 @@ class EntityRecognizer:
         # The given or site's province, else the one the text names most, else the one the address names.
         province = doc._.province = doc._.province or self.main_province(text) or doc._.province_hint
         bodies = find_bodies(text, self.gaz, province, _word_end(doc))
-        documents = self.documents.find(text, bodies)
+        documents = self.documents.find(text, bodies, province)
         # Dates inside a document's title are dates too ("… đến năm 2025"); its number is not ("93/2007/QĐ-TTg").
         numbers = [(d.start + d.text.find(d.attrs["number"]), d.start + d.text.find(d.attrs["number"])
                     + len(d.attrs["number"])) for d in documents if d.attrs["number"]]

@@ -37,8 +37,17 @@ _VISION = r"(?:,? (?:và )?(?:tầm nhìn|định hướng) (?:đến )?(?:năm 
 _PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
 _HORIZON = rf"(?:{_PERIOD}|năm (?:19|20)\d{{2}}){_VISION}"  # after a capitalised type, a year is enough
 _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo … năm 2009" is not a title)
-_CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|tỉnh|thành phố|lần thứ))*"
+_CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|Đảng|tỉnh|thành phố|lần thứ"
+             r"|[A-ZĐ][a-zà-ỹđ]+(?= [A-ZĐ]| lần)))*"
              r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
+# A Central Committee plenum's resolution or conclusion, named by the plenum: "Nghị quyết Trung ương 4 khóa XII",
+# "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII".
+_PLENUM = (r"(?<![\w])(?P<plenum>(?:Nghị quyết|Kết luận) (?:Hội nghị )?(?:lần thứ [\wà-ỹ]+ )?(?:Ban Chấp hành )?"
+           r"(?:Trung ương|TW|TƯ)(?: Đảng)?(?: lần thứ [\wà-ỹ]+| \d{1,2})? kh(?:óa|oá) [IVXL]+)")
+_CONGRESS_LOCAL = re.compile(r"Đảng bộ (tỉnh|thành phố)(?= lần| [IVXL]+\b|$)")
+# "tầm nhìn đến 2050" is "tầm nhìn đến năm 2050": canonical titles spell the year out one way.
+_NAMED_BY_YEAR = re.compile(r"năm (?:19|20)\d{2}(?!\d)")
+_BARE_HORIZON_YEAR = re.compile(r"\b(đến|tới) ((?:19|20)\d{2})\b")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
@@ -96,7 +105,8 @@ class DocumentFinder:
         return re.compile(
             rf"[“\"‘'](?P<quoted>(?:{types}) [^“”\"‘’\n]{{3,300}}?)[”\"’']"
             rf"|(?<![\w])(?P<typeword>{types}) (?:số |về )?[“\"](?P<after>[^“”\"\n]{{3,300}}?)[”\"]"
-            rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})|{_CONGRESS}")
+            rf"|(?<![\w])(?P<named>(?:{upper}){body} {_HORIZON}|(?:{lower}){body} {_STRICT_HORIZON})"
+            rf"|{_CONGRESS}|{_PLENUM}")
 
     @cached_property
     def _designations(self) -> re.Pattern[str]:
@@ -128,9 +138,9 @@ class DocumentFinder:
     def _stops(self) -> frozenset[str]:
         return frozenset(read_lines("document_title_stops.txt"))
 
-    def find(self, text: str, bodies: list[Entity] | None = None) -> list[Entity]:
+    def find(self, text: str, bodies: list[Entity] | None = None, province: str | None = None) -> list[Entity]:
         """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its
-        issuer (``… của UBND tỉnh``)."""
+        issuer (``… của UBND tỉnh``); ``province``: the article's, for a provincial congress's resolution."""
         body_at = {b.start: b for b in bodies or [] if b.type == "agency"}
         found: list[Entity] = []
         taken: list[tuple[int, int]] = []
@@ -139,7 +149,7 @@ class DocumentFinder:
             taken.append((entity.start, entity.end))
         position = 0
         while match := self._titled.search(text, position):
-            group = next(g for g in ("quoted", "after", "named", "congress") if match.group(g))
+            group = next(g for g in ("quoted", "after", "named", "congress", "plenum") if match.group(g))
             start, end = match.start(group), match.end(group)
             # Try again one character on when the title overlaps a numbered document ("Quyết định số 964/QĐ-TTg
             # phê duyệt Chiến lược … đến năm 2025") or follows a department ("Sở Kế hoạch và Đầu tư …").
@@ -148,6 +158,8 @@ class DocumentFinder:
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
                     or (group == "named" and _NOT_A_TITLE.search(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
+                    or (group == "named" and (inner := self._upper_types.search(title, 1)) is not None
+                        and "," in title[: inner.start()])  # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"
                     or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
                                                           or re.search(r"[.!?] ", title)))
                     or (group == "after" and (self._upper_types.match(title)
@@ -158,9 +170,11 @@ class DocumentFinder:
             if group == "after":
                 doc_type = next(r["type"] for r in self._types if match.group("typeword").lower() == r["type"].lower())
                 canonical = f"{doc_type} {title}"
+            elif group == "congress":
+                doc_type, canonical = "Nghị quyết", _congress_canonical(title, province)
             else:
                 doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
-                canonical = title
+                canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
         for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken)]:
@@ -258,6 +272,8 @@ class DocumentFinder:
             if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
                 continue
             end = self._name_end(text, match.end(), proper=row["named"] == "yes")
+            if row["named"] == "yes" and end <= match.end() and (year := _NAMED_BY_YEAR.match(text, match.end())):
+                end = year.end()  # "Hiến pháp năm 2013": named by its year alone
             if end <= match.end():
                 continue
             found.append(self._entity(text, match.start(), end, doc_type, None, text[match.start() : end], None, None))
@@ -348,6 +364,17 @@ def _link_short_mentions(documents: list[Entity]) -> None:
                   and d.attrs["doc_type"] == document.attrs["doc_type"]]
         if longer:
             document.attrs["canonical"] = max((str(d.attrs["canonical"]) for d in longer), key=len)
+
+
+def _congress_canonical(title: str, province: str | None) -> str:
+    """A congress's resolution by its full name: ``Nghị quyết Đại hội XIV của Đảng`` → ``Nghị quyết Đại hội đại
+    biểu toàn quốc lần thứ XIV của Đảng``; ``… Đại hội Đảng bộ tỉnh lần thứ XVI`` takes the article's province."""
+    if "Đảng bộ" not in title:
+        ordinal = re.findall(r"\b[IVXL]+\b", title)[-1]
+        return f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {ordinal} của Đảng"
+    if province:
+        return _CONGRESS_LOCAL.sub(lambda m: f"{m.group(0)} {province}", title, count=1)
+    return title
 
 
 def _after_body_head(text: str, start: int) -> bool:

@@ -31,6 +31,18 @@ def loose_key(text: str) -> str:
     return " ".join(fold(text).split())
 
 
+_ADMIN_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp\.?)(?=\s|$)")
+_PUNCTUATION = re.compile(r"[^\w\s&]")
+
+
+def body_key(name: str) -> str:
+    """Key of a body's name however it is written: abbreviations expanded, diacritics folded, administrative words
+    and punctuation dropped, so ``Sở TT&TT tỉnh Hà Nam``, ``Sở TT&TT Hà Nam`` and ``Sở Thông tin và Truyền thông
+    thành phố Hà Nam`` share one key (``loose_key`` alone keeps them apart)."""
+    text = loose_key(default_gazetteer().expand(name))
+    return " ".join(_ADMIN_WORDS.sub(" ", _PUNCTUATION.sub(" ", text)).split())
+
+
 def alternatives(words: Iterable[str]) -> str:
     """``words`` as an escaped regex alternation, longest first, so a phrase wins over its own prefix."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
@@ -95,15 +107,18 @@ class Gazetteer:
     title_priority: dict[str, int] = field(default_factory=dict)  # 2 main office, 1 secondary, 0 concurrent
     title_organization: dict[str, str] = field(default_factory=dict)  # body implied by a title
     title_body_head: dict[str, str] = field(default_factory=dict)  # "Trưởng phòng" → "Phòng" (fused head)
+    title_fused_head: dict[str, str] = field(default_factory=dict)  # "Cục trưởng" → "Cục" (head the title opens with)
     honorifics: list[str] = field(default_factory=list)  # longest first
     surnames: frozenset[str] = frozenset()
     rare_surnames: frozenset[str] = frozenset()  # start a name only after a title or an honorific
     title_modifiers: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "nguyên", "tân" before a title
     title_links: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "phụ trách" between title and body
+    title_predicates: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "hiện là" between name and title
     central_markers: tuple[str, ...] = ()  # words that make a body central ("Ban Tổ chức Trung ương")
     place_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phường" before a name
     heads: list[BodyHead] = field(default_factory=list)  # longest first
     abbreviations: dict[str, str] = field(default_factory=dict)
+    provincial_forms: dict[str, str] = field(default_factory=dict)  # "Bộ đội Biên phòng" → "Bộ Chỉ huy Bộ đội …"
     sectors: dict[str, Sector] = field(default_factory=dict)  # spelling (as written) → sector
     name_stopwords: frozenset[str] = frozenset()
     non_bodies: list[str] = field(default_factory=list)  # "Hội nghị", "Bộ máy": head-like words that are not bodies
@@ -144,12 +159,14 @@ class Gazetteer:
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
         gaz.title_organization = {r["title"]: r["organization"] for r in titles if r["organization"]}
         gaz.title_body_head = {r["title"]: r["body_head"] for r in titles if r.get("body_head")}
+        gaz.title_fused_head = {r["title"]: r["fused_head"] for r in titles if r.get("fused_head")}
         gaz.honorifics = sorted(read_lines("honorifics.txt"), key=len, reverse=True)
         gaz.surnames = frozenset(read_lines("surnames.txt"))
         gaz.rare_surnames = frozenset(read_lines("surnames_rare.txt"))
         gaz.central_markers = tuple(read_lines("central_words.txt"))
         gaz.title_modifiers = PhraseIndex(read_lines("title_modifiers.txt"))
         gaz.title_links = PhraseIndex(read_lines("title_links.txt"))
+        gaz.title_predicates = PhraseIndex(read_lines("title_predicates.txt"))
         gaz.place_words = PhraseIndex(read_lines("place_words.txt"))
         gaz.heads = sorted(
             (BodyHead(r["head"], r["type"], r["kind"], r["scope"], r["standalone"] == "yes")
@@ -171,6 +188,7 @@ class Gazetteer:
                 for spelling in spellings:
                     gaz.known_bodies.setdefault(spelling, body)
         gaz.abbreviations = {r["abbreviation"]: r["expansion"] for r in read_csv("abbreviations.csv")}
+        gaz.provincial_forms = {r["short"]: r["formal"] for r in read_csv("provincial_forms.csv")}
         gaz.function_words = frozenset(read_lines("vi_function_words.txt"))
         gaz.head_index = PhraseIndex(h.head for h in gaz.heads)
         gaz._heads_by_phrase = {h.head: h for h in gaz.heads}

@@ -10,6 +10,7 @@ name's title and organisation.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable
 
@@ -50,15 +51,35 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if skip:
             i += skip[1]
             continue
-        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word)
+        after_body = i > 0 and words[i - 1].end in body_ending
+        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word, after_body=after_body)
         candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
         if n or (is_ner_person and candidate):
-            title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending)
+            # A post the gazetteers do not know is read only before a name that starts with a family name.
+            title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending, loose=bool(n))
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
             # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
-            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word)
+            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word,
+                             after_body=after_body)
+        if not n and title and (foreign := _name_after_country(words, i, text, gaz)):
+            # "Thủ tướng Campuchia Hun Manet", "Đại sứ Nhật Bản tại Việt Nam Ito Naoki": a post of a country,
+            # then its holder's name, whatever its spelling.
+            (start, length), country = foreign
+            first, last = words[start], words[start + length - 1]
+            name = text[first.start : last.end]
+            found.append(Entity("official", name, first.start, last.end,
+                                {"name": name, "title": title[0], "organization": country}))
+            i = start + length
+            continue
+        if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
+            # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
+            # and a post right after it say it is a person's name.
+            run = _run_length(words, i, text)
+            if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS - 1 and _title_right(words, i + run, text, gaz, body_at) \
+                    and not gaz.place(text[words[i].start : words[i + run - 1].end]):
+                n = run
         if not n and is_ner_person and (honorific or title):
             # Not a known family name, but introduced like a person: ask underthesea's NER.
             run = _run_length(words, i, text)
@@ -81,7 +102,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         title = title or _title_right(words, i + n, text, gaz, body_at)
         if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
             # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
-            post = _title_left(words, before, text, gaz, body_ending)
+            post = _title_left(words, before, text, gaz, body_ending, apposition=True)
             title = post if post and post[1] else None
         if title:
             attrs.update(title=title[0], organization=title[1])
@@ -89,10 +110,12 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             attrs["honorific"] = honorific[0]
         found.append(Entity("official" if title else "person", attrs["name"], first.start, last.end, attrs))
         i += n
+    _share_list_posts(text, gaz, found)
+    _post_in_next_sentence(words, text, gaz, found, body_at)
     found.extend(_bylines(text, gaz, found, taken))
     _share_titles(found)
     _ministry_from_article(found, bodies)
-    found.extend(_short_mentions(words, text, gaz, found, taken))
+    found.extend(_short_mentions(words, text, gaz, found, taken, body_at))
     found.sort(key=lambda e: e.start)
     return found
 
@@ -106,6 +129,28 @@ _CREDIT_END = r"(?P<credit>\((?:thực hiện|tổng hợp|t/h|TH|lược dịch
 _BYLINE = re.compile(rf"(?m)^[ \t]*{_CREDIT_LEAD}?({_NAME_WORDS})(?:[ \t]*[-–][ \t]*({_NAME_WORDS}))?"
                      rf"[ \t]*(?P<end>\||\d{{1,2}}/\d{{1,2}}/\d{{4}}[^\n]*|{_CREDIT_END})?[ \t]*$")
 _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài và ảnh|Video)\s*:\s*({_NAME_WORDS})")
+
+
+MAX_FOREIGN_NAME_WORDS = 4
+
+
+def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
+    """``Campuchia [tại Việt Nam] | Hun Manet``: a country at word ``i`` (and where its post is held), then a
+    capitalised run of one to four words: where the name starts, its length, and the country as written."""
+    if i < len(words) and words[i].text == "nước":  # "Đại sứ Đặc mệnh toàn quyền nước CHND Trung Hoa …"
+        i += 1
+    n = known_place_at(words, i, text, gaz, levels=("country",))
+    if not n:
+        return None
+    j = i + n
+    if j + 1 < len(words) and words[j].text == "tại" and (m := known_place_at(words, j + 1, text, gaz)):
+        j += 1 + m  # "Đại sứ Nhật Bản tại Việt Nam"
+    if j >= len(words) or not _is_name_word(words[j]) or text[words[j - 1].end : words[j].start] != " ":
+        return None
+    run = _run_length(words, j, text)
+    if run > MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
+        return None
+    return (j, run), text[words[i].start : words[i + n - 1].end]
 
 
 def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:
@@ -144,6 +189,74 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     return found
 
 
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s+và)\s+")
+_PLURAL = re.compile(r"(?:^|\s)[Cc]ác\s+(?:vị\s+)?(?P<rest>[^.;:!?\n]*?)(?:\s*:)?\s*$")  # "các đồng chí: A, B, …"
+MAX_PLURAL_LEAD_CHARS = 120
+
+
+def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
+    """``các Phó Chủ tịch UBND tỉnh A, B và C``, ``các ông A, B, Phó Tổng Giám đốc …``: a plural title or
+    honorific before a list of names, and one post in it, say that post is every listed person's."""
+    groups: list[list[Entity]] = []
+    for person in sorted(people, key=lambda e: e.start):
+        if groups and _LIST_JOIN.fullmatch(text[groups[-1][-1].end : person.start]):
+            groups[-1].append(person)
+        else:
+            groups.append([person])
+    for group in groups:
+        posts = {(e.attrs.get("title"), e.attrs.get("organization")) for e in group if e.type == "official"}
+        if len(group) < 2 or len(posts) > 1 or all(e.type == "official" for e in group):
+            continue
+        lead = _PLURAL.search(text[max(0, group[0].start - MAX_PLURAL_LEAD_CHARS) : group[0].start])
+        rest = lead.group("rest") if lead else ""
+        words = scan(rest)
+        honorific = gaz.honorific_index.match(words, 0, rest)
+        if not words or not (gaz.title_index.match(words, 0, rest) or honorific):
+            continue
+        if not posts:
+            # "Các đồng chí Phó Chủ tịch UBND tỉnh: A, B": the post is in the plural lead itself.
+            start = honorific[1] if honorific else 0
+            title_found = gaz.title_index.match(words, start, rest)
+            if title_found is None:
+                continue
+            after = start + title_found[1]
+            body = rest[words[after].start :].strip() if after < len(words) else ""
+            posts = {(title_found[0], body or gaz.title_organization.get(title_found[0]))}
+        title, organization = posts.pop()
+        for person in group:
+            if person.type == "person":
+                person.type = "official"
+                person.attrs.update(title=title, organization=organization)
+
+
+PRONOUNS = ("Ông", "Bà", "Anh", "Chị")
+SENTENCE_ENDS = (".", "!", "?", "\n")
+MAX_SENTENCE_WORDS = 60
+
+
+def _post_in_next_sentence(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
+                           body_at: dict[int, Entity]) -> None:
+    """``Ông Lò Văn Pó sinh năm 1970. Ông hiện là Bí thư Huyện ủy …``: the next sentence opens with a pronoun
+    and states a post, which is the named person's (when no other person is named before it)."""
+    ending = {w.end: k for k, w in enumerate(words)}
+    starts = sorted(p.start for p in people)
+    for person in people:
+        k = ending.get(person.end)
+        if person.type != "person" or k is None:
+            continue
+        end = next((m for m in range(k + 1, min(k + MAX_SENTENCE_WORDS, len(words)))
+                    if words[m].text in SENTENCE_ENDS), None)
+        if end is None or end + 2 >= len(words) or words[end + 1].text not in PRONOUNS:
+            continue
+        following = bisect_right(starts, person.start)
+        if following < len(starts) and starts[following] < words[end + 1].start:
+            continue  # another person is named before the pronoun
+        predicate = gaz.title_predicates.match(words, end + 2, text)
+        if predicate and (post := _title_right(words, end + 2, text, gaz, body_at)):
+            person.type = "official"
+            person.attrs.update(title=post[0], organization=post[1])
+
+
 def _ministry_from_article(people: list[Entity], bodies: list[Entity]) -> None:
     """``Thứ trưởng Bùi Hoàng Phương`` with no body of his own, in an article about one ministry: that
     ministry (the one the article names most), as the gold conventions take it "from the article"."""
@@ -166,6 +279,12 @@ def _share_titles(people: list[Entity]) -> None:
     for person in people:
         same = sorted((e for e in officials if e.attrs["name"] == person.attrs["name"] and e is not person),
                       key=lambda e: abs(e.start - person.start))
+        if person.type == "person" and not same:
+            # The same name in another form: "Nguyễn Thắng" for "Nguyễn Văn Thắng", a caption cut short.
+            others = {str(e.attrs["name"]) for e in officials if _other_form(str(person.attrs["name"]),
+                                                                              str(e.attrs["name"]))}
+            if len(others) == 1:
+                same = [e for e in officials if e.attrs["name"] in others]
         if person.type == "person" and same:
             person.type = "official"
             person.attrs.update(title=same[0].attrs["title"], organization=same[0].attrs["organization"])
@@ -176,14 +295,28 @@ def _share_titles(people: list[Entity]) -> None:
                 person.attrs["organization"] = source.attrs["organization"]
 
 
+MIN_CUT_LETTERS = 2
+
+
+def _other_form(short: str, full: str) -> bool:
+    """Is ``short`` ``full`` written another way: the middle name dropped ("Nguyễn Thắng" for "Nguyễn Văn Thắng")
+    or the last word cut short ("Nguyễn Hoài Ph" for "Nguyễn Hoài Phương", a caption cut by the page)?"""
+    a, b = short.split(), full.split()
+    if len(a) == 2 and len(b) >= 3 and a[0] == b[0] and a[1] == b[-1]:
+        return True
+    return (len(a) == len(b) >= 2 and a[:-1] == b[:-1] and a[-1] != b[-1] and len(a[-1]) >= MIN_CUT_LETTERS
+            and b[-1].startswith(a[-1]))
+
+
 def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
                  whole_word: Callable[[int, int], bool] | None = None, rare: bool = False,
-                 ends_word: Callable[[int], bool] | None = None) -> int:
+                 ends_word: Callable[[int], bool] | None = None, after_body: bool = False) -> int:
     """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
-    that is also a common word counts too (the caller saw a title or an honorific)."""
+    that is also a common word counts too (the caller saw a title or an honorific). ``after_body``: a body
+    ends just before (``UBND huyện | Hà Văn Cương``), so its last word is not a place word naming a street."""
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
-    place_word = gaz.place_words.match_ending(words, i, text)
+    place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
     if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
@@ -231,6 +364,8 @@ def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> t
 
 Post = tuple[str, str | None]  # (title, organisation as written)
 MAX_STACKED = 4
+DELEGATION = re.compile(r"^[Đđ]oàn (?:ĐBQH|[Đđ]ại biểu Quốc hội)")
+DEPUTY = "Đại biểu Quốc hội"
 
 
 def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) -> Post | None:
@@ -240,7 +375,8 @@ def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) 
     if require_body_for_concurrent and len(posts) == 1 and gaz.title_priority.get(posts[0][0], 2) == 0 \
             and posts[0][1] is None:
         return None  # a bare "Ủy viên" before a name is too weak to call the person an official
-    best = max(posts, key=lambda p: gaz.title_priority.get(p[0], 2))
+    # "Bí thư | Trung ương Đảng" read as a title and a body is the concurrent post "Bí thư Trung ương Đảng".
+    best = max(posts, key=lambda p: gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)))
     title, organization = best
     return title, organization or gaz.title_organization.get(title)
 
@@ -277,12 +413,15 @@ def _organization(body: Entity) -> str:
 
 
 def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
-    """``Trưởng ban Tổ chức Trung ương <name>``: the body (``Ban Tổ chức Trung ương``) fused into the title."""
+    """``Trưởng ban Tổ chức Trung ương <name>``, ``Cục trưởng Thú y <name>``: the body (``Ban Tổ chức Trung ương``,
+    ``Cục Thú y``) fused into the title."""
     for start in range(k - 1, max(k - MAX_FUSED_NAME_WORDS, 0) - 1, -1):
         found = gaz.title_index.match_ending(words, start, text)
-        if found and found[0] in gaz.title_body_head:
+        head = found and (gaz.title_body_head.get(found[0])
+                          or (words[start].is_capitalized and gaz.title_fused_head.get(found[0])))
+        if found and head:
             between = text[words[start].start : words[k - 1].end]
-            return (found[0], f"{gaz.title_body_head[found[0]]} {between}"), start - found[1]
+            return (found[0], f"{head} {between}"), start - found[1]
         word = words[start]
         if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
             return None
@@ -290,8 +429,10 @@ def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tu
 
 
 def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
-                body_ending: dict[int, Entity]) -> Post | None:
-    """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen."""
+                body_ending: dict[int, Entity], apposition: bool = False, loose: bool = True) -> Post | None:
+    """``[<post>, ]<title> [<body>] <name>``: stacked posts read leftwards, the main office chosen.
+    ``apposition``: the post ends before a comma and an honorific; a post the gazetteers do not know must then
+    open its clause ("Giám đốc Trung tâm … của Bộ GD-ĐT, ông A", not "… được cử làm Chủ tịch Hội, ông B")."""
     posts: list[Post] = []
     k = i
     while k > 0 and len(posts) < MAX_STACKED:
@@ -304,26 +445,117 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
             k -= 1
         else:
             break
+    if not posts and loose and (found_loose := _loose_post(words, i, text, gaz)):
+        start = found_loose[1]
+        if not apposition or start == 0 or words[start - 1].text in CLAUSE_OPENERS:
+            posts.append(found_loose[0])
     return _best(posts, gaz, require_body_for_concurrent=True)
+
+
+MAX_LOOSE_BODY_WORDS = 12
+MAX_LOWERCASE_SYLLABLES = 4  # "Sở Tài nguyên - môi trường": lowercase syllables that continue a capitalised word
+MAX_PARENTHESISED = 8
+LOOSE_CONNECTORS = ("và", "của", "tại", "-", "–", "&")
+CLAUSE_OPENERS = (",", ".", ":", ";", "\n", "Theo", "theo", "“", "\"")
+
+
+def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[Post, int] | None:
+    """``<title> <body the gazetteers do not know> <name>``: ``Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội
+    …``, ``Giám đốc Sở Tài nguyên - môi trường …``. The words between are read as the organisation when they open
+    with a body's head, a field, a known body or a place, and read like a name (capitalised words, abbreviations,
+    lowercase syllables continuing them, connectors), never like a clause."""
+    start = k
+    while start > 0 and k - start < MAX_LOOSE_BODY_WORDS:
+        start -= 1
+        word = words[start]
+        if word.text == ")":  # "Tổng công ty Điện lực (EVN) <name>": step over what the parentheses hold
+            start = next((m for m in range(start - 1, max(start - MAX_PARENTHESISED, 0) - 1, -1)
+                          if words[m].text == "("), -1)
+            if start <= 0:
+                return None
+            continue
+        if not (word.is_word or word.text in LOOSE_CONNECTORS):
+            return None
+        found = gaz.title_index.match_ending(words, start, text)
+        if found is None:
+            continue
+        first = start + (words[start].text == "nước")  # "Đại sứ … nước CHND Trung Hoa tại Việt Nam <name>"
+        between = _outside_parentheses(words[first:k])
+        if not between or not _reads_as_body(between, text, gaz):
+            return None
+        last = k
+        at = next((m for m in range(first + 1, k) if words[m].text == "tại"), None)
+        if at is not None and known_place_at(words, at + 1, text, gaz) == k - at - 1:
+            last = at  # "CHND Trung Hoa tại Việt Nam": the body is the country's, the place is where it serves
+        return (found[0], text[words[first].start : words[last - 1].end]), start - found[1]
+    return None
+
+
+def _outside_parentheses(words: list[Word]) -> list[Word]:
+    depth, kept = 0, []
+    for word in words:
+        depth += (word.text == "(") - (word.text == ")")
+        if depth == 0 and word.text != ")":
+            kept.append(word)
+    return kept
+
+
+def _reads_as_body(between: list[Word], text: str, gaz: Gazetteer) -> bool:
+    first, last = between[0], between[-1]
+    if not (first.is_capitalized and (gaz.head_index.match(between, 0, text) or gaz.sector_index.match(between, 0, text)
+                                      or gaz.known_index.match(between, 0, text) or gaz.place(first.text)
+                                      or first.is_abbreviation)):
+        return False
+    if last.text in LOOSE_CONNECTORS:
+        return False
+    lowercase = 0
+    for m, word in enumerate(between):
+        if word.is_capitalized or word.is_abbreviation or not word.is_word:
+            lowercase = 0
+            continue
+        if word.text in LOOSE_CONNECTORS:
+            lowercase = 0
+            continue
+        if admin_word_at(between, m, text):
+            lowercase = 0
+            continue
+        lowercase += 1
+        if word.text in gaz.name_stopwords or lowercase > MAX_LOWERCASE_SYLLABLES:
+            return False
+        previous = between[m - 1].text
+        if lowercase == 1 and not (between[m - 1].is_capitalized or previous in LOOSE_CONNECTORS):
+            return False
+    return True
 
 
 def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
                  body_at: dict[int, Entity]) -> Post | None:
     """``<name>, <title> <body>[, <title> <body>]`` or ``<name> - <title> …``: the main office."""
+    if (j + 1 < len(words) and words[j].text == "(" and (body := body_at.get(words[j + 1].start)) is not None
+            and body.attrs.get("kind") == "legislature" and DELEGATION.search(body.text)):
+        # "Đại biểu Nguyễn Thị Nga (Đoàn ĐBQH tỉnh Hải Dương)": a deputy, named with the delegation.
+        return DEPUTY, _organization(body)
     if (j < len(words) and words[j].text == "(" and not gaz.title_index.match(words, j + 1, text)
             and not gaz.honorific_index.match(words, j + 1, text)):  # "Dương Tuấn Anh (ảnh trên) - Chủ tịch …"
         close = next((m for m in range(j, min(j + 8, len(words))) if words[m].text == ")"), None)
         j = close + 1 if close is not None else j
-    if j >= len(words) or words[j].text not in RIGHT_SEPARATORS:
+    predicate = gaz.title_predicates.match(words, j, text)
+    if predicate and gaz.title_index.match(words, j + predicate[1], text):
+        k = j + predicate[1]  # "ông A hiện là Giám đốc Sở …": the post as a predicate
+    elif j < len(words) and words[j].text in RIGHT_SEPARATORS:
+        k = j + 1
+    else:
         return None
-    k = j + 1
     posts: list[Post] = []
     joined = False
+    skipped = False
     while len(posts) < MAX_STACKED:
-        modifier = gaz.title_modifiers.match(words, k, text)
-        if modifier and gaz.title_index.match(words, k + modifier[1], text):
-            k += modifier[1]  # "…, nguyên Chủ tịch UBND tỉnh"
+        k = _over_modifiers(words, k, text, gaz)  # "…, nguyên Chủ tịch UBND tỉnh", "…, nguyên là Chủ tịch …"
         found = gaz.title_index.match(words, k, text)
+        if found is None and not skipped and (after := _after_unknown_post(words, k, text, gaz)):
+            # "…, UVBTV Tỉnh ủy, Trưởng ban …": a post written in a form the gazetteer lacks, then a known one.
+            k, skipped = after, True
+            continue
         if found is None:
             break
         title = found[0]
@@ -345,6 +577,10 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
+            # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.
+            organization = text[words[k].start : words[unknown - 1].end]
+            k = unknown
         if posts and joined and posts[-1][1] is None:
             posts[-1] = (posts[-1][0], organization)  # "Chủ tịch kiêm Tổng Giám đốc Công ty …": one body
         posts.append((title, organization))
@@ -356,9 +592,67 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
     return _best(posts, gaz, require_body_for_concurrent=False)
 
 
+MAX_UNKNOWN_POST_WORDS = 5
+POST_LIST_ENDS = (",", ";", ".", ":", "\n", ")", "(")
+
+
+def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
+    (``UVBTV Tỉnh ủy``) and a comma then a known title follow; None otherwise."""
+    if k >= len(words) or not words[k].is_capitalized:
+        return None
+    for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
+        if words[m].text == ",":
+            return m + 1 if gaz.title_index.match(words, m + 1, text) else None
+        if not (words[m].is_capitalized or words[m].is_word) or words[m].text in gaz.name_stopwords:
+            return None
+    return None
+
+
+def _unknown_body_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """End of a capitalised body name right after a title that no recogniser found (``Đảng ủy``, ``Chi bộ thôn
+    Đông``): capitalised words, abbreviations and lowercase syllables continuing them, ending in a capital, and
+    followed by punctuation or a verb; None when it does not read as a name."""
+    if not (words[k].is_capitalized and words[k].is_word) or _is_name_start(words, k, text, gaz):
+        return None
+    end, m, lowercase = None, k, 0
+    while m < len(words) and m - k < MAX_LOOSE_BODY_WORDS:
+        word = words[m]
+        if word.text in POST_LIST_ENDS or word.text == "kiêm":
+            return m if end else None  # "Đảng ủy," : the name runs to the punctuation
+        if word.text in gaz.name_stopwords:
+            break
+        if not word.is_word or _is_name_start(words, m, text, gaz):
+            return None
+        lowercase = 0 if word.is_capitalized or word.is_abbreviation else lowercase + 1
+        if lowercase > MAX_LOWERCASE_SYLLABLES:
+            return None
+        if word.is_capitalized or word.is_abbreviation:
+            end = m + 1
+        m += 1
+    return end
+
+
+def _is_name_start(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    return words[k].text in gaz.surnames and k + 1 < len(words) and _is_name_word(words[k + 1]) \
+        and text[words[k].end : words[k + 1].start] == " "
+
+
+def _over_modifiers(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
+    """Index of the title after the qualifiers at ``k`` ("nguyên", "hiện là", "nguyên là"), else ``k``."""
+    m = k
+    while (found := gaz.title_modifiers.match(words, m, text) or gaz.title_predicates.match(words, m, text)):
+        m += found[1]
+        if gaz.title_index.match(words, m, text):
+            return m
+    return k
+
+
 def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[Entity],
-                    taken: list[tuple[int, int]]) -> list[Entity]:
-    """``ông Thắng`` after ``ông Hồ Thắng``: the same person, with the full mention's fields."""
+                    taken: list[tuple[int, int]], body_at: dict[int, Entity]) -> list[Entity]:
+    """``ông Thắng`` after ``ông Hồ Thắng``: the same person, with the full mention's fields. A short mention
+    that states a post (``Ông Thắng hiện là Giám đốc Sở …``) gives it to every mention of that person."""
+    posts: dict[str, Post] = {}
     by_last: dict[str, Entity] = {}
     for person in people:
         name = str(person.attrs["name"])
@@ -379,7 +673,8 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         n = 2 if i + 1 < len(words) and _is_name_word(words[i + 1]) else 1
         candidate = text[word.start : words[i + n - 1].end]
         full = by_last.get(candidate) or by_last.get(word.text)
-        if full is None or full.start > word.start or (title and full.type != "official"):
+        # The full name usually comes first; a headline or caption may use the short one before it ("Ông Thắng: …").
+        if full is None or (title and full.type != "official"):
             continue
         if candidate not in by_last:
             if title and n == 2:
@@ -389,4 +684,10 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         if honorific:
             attrs["honorific"] = honorific[0]
         found.append(Entity(full.type, candidate, word.start, words[i + n - 1].end, attrs))
+        if full.type == "person" and (post := _title_right(words, i + n, text, gaz, body_at)):
+            posts.setdefault(str(full.attrs["name"]), post)
+    for person in [*people, *found]:
+        if person.type == "person" and (post := posts.get(str(person.attrs["name"]))):
+            person.type = "official"
+            person.attrs.update(title=post[0], organization=post[1])
     return found

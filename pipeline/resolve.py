@@ -2,7 +2,8 @@
 
 The id hashes the entity's group and its loose key (tones unified, diacritics folded), so
 ``Bộ TT&TT``, ``Bộ Thông tin và Truyền thông`` (after abbreviation expansion) and ``Bộ Thông tin và
-Truyền Thông`` are one agency. Figures, targets and dates are facts of one article and get no id.
+Truyền Thông`` are one agency, with or without ``tỉnh`` / ``thành phố`` before its province. Figures,
+targets and dates are facts of one article and get no id.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import hashlib
 
 from govnews.records import Entity
-from pipeline.gazetteer import loose_key
+from pipeline.gazetteer import body_key, loose_key
 
 # Officials and persons are one group: a person is an official in one article and not in another.
 GROUPS = {"official": "person", "person": "person", "agency": "agency", "organization": "organization",
@@ -28,7 +29,10 @@ def entity_id(entity: Entity) -> str | None:
     name = canonical_name(entity)
     if group is None or not name:
         return None
-    return hashlib.sha1(f"{group}:{loose_key(name)}".encode()).hexdigest()[:16]
+    # A body's key ignores how its province is attached: "Sở TT&TT Hà Nội" (as written) and "Sở Thông tin và
+    # Truyền thông thành phố Hà Nội" (filled in from the article) are one agency.
+    key = body_key(name) if group in ("agency", "organization") else loose_key(name)
+    return hashlib.sha1(f"{group}:{key}".encode()).hexdigest()[:16]
 
 
 def resolve(entities: list[Entity]) -> list[Entity]:

@@ -6,26 +6,20 @@ Attributes (a title, a canonical name, a value) are compared on the lenient matc
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from govnews.records import Entity
-from pipeline.gazetteer import default_gazetteer, loose_key
+from pipeline.gazetteer import body_key
 
 Compare = Callable[[Any, Any], bool]
-
-
-_ADMIN_WORDS = re.compile(r"\b(?:tinh|thanh pho|tp\.?)(?=\s|$)")
-_PUNCTUATION = re.compile(r"[^\w\s&]")
 
 
 def _comparable(value: Any) -> str:
     """Abbreviations expanded, folded, without administrative words or punctuation: ``Sở TT&TT tỉnh Hà
     Nam`` and ``Sở Thông tin và Truyền thông Hà Nam`` name the same body."""
-    text = loose_key(default_gazetteer().expand(str(value)))
-    return " ".join(_ADMIN_WORDS.sub(" ", _PUNCTUATION.sub(" ", text)).split())
+    return body_key(str(value))
 
 
 def same_text(a: Any, b: Any) -> bool:

@@ -96,3 +96,30 @@ def test_named_programme_inside_a_sentence():
     docs = found("Huyện triển khai Chương trình Nông thôn mới kiểu mẫu và Đề án Xanh hóa học đường cho các xã. "
                  "Chương trình Sở Y tế phối hợp.")
     assert set(docs) == {"Chương trình Nông thôn mới kiểu mẫu", "Đề án Xanh hóa học đường"}
+
+
+def test_congress_resolutions_by_their_full_name_and_the_article_province():
+    docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
+        "Tỉnh quán triệt Nghị quyết Đại hội XIV của Đảng và Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII; Nghị quyết "
+        "Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI vẫn còn hiệu lực.", province="Hòa Bình")}
+    assert docs == {
+        "Nghị quyết Đại hội XIV của Đảng": "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng",
+        "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII": "Nghị quyết Đại hội Đảng bộ tỉnh Hòa Bình lần thứ XVII",
+        "Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI": "Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI"}
+
+
+def test_a_bare_horizon_year_and_a_constitution_named_by_its_year():
+    docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
+        "Căn cứ Hiến pháp năm 2013, tỉnh lập Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến 2050.")}
+    assert docs == {"Hiến pháp năm 2013": "Hiến pháp năm 2013",
+                    "Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến 2050":
+                        "Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến năm 2050"}
+
+
+def test_plenum_resolutions_named_by_the_plenum():
+    docs = [e.text for e in FINDER.find(
+        "Đảng bộ quán triệt Nghị quyết Trung ương 4 khóa XII, Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung "
+        "ương Đảng khóa XIII và Kết luận Hội nghị Trung ương 10 khoá XIII; hội nghị Trung ương sắp họp.")]
+    assert docs == ["Nghị quyết Trung ương 4 khóa XII",
+                    "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII",
+                    "Kết luận Hội nghị Trung ương 10 khoá XIII"]

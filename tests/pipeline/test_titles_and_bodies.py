@@ -176,3 +176,186 @@ def test_a_title_and_the_given_name_alone_is_a_short_mention(extractor):
     text = "Bí thư Tỉnh ủy Triệu Tài Vinh thăm trường. Bí thư Vinh yêu cầu bảo đảm an toàn. Giám đốc Sơn vắng mặt."
     found = [(e.text, e.attrs["name"], e.attrs.get("title")) for e in entities(extractor, text, ("official",))]
     assert found == [("Triệu Tài Vinh", "Triệu Tài Vinh", "Bí thư"), ("Vinh", "Triệu Tài Vinh", "Bí thư")]
+
+
+def test_a_post_stated_as_a_predicate_after_a_full_or_a_short_name(extractor):
+    text = ("Ông Nông Văn Bằng phát biểu trước. Ông Bằng hiện là Giám đốc Sở Tài chính tỉnh. "
+            "Bà Vi Thị Nhàn, nguyên là Chủ tịch UBND huyện, cũng dự.")
+    found = [(e.text, e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Nông Văn Bằng", "official", "Giám đốc", "Sở Tài chính tỉnh"),
+                     ("Bằng", "official", "Giám đốc", "Sở Tài chính tỉnh"),
+                     ("Vi Thị Nhàn", "official", "Chủ tịch", "UBND huyện")]
+
+
+def test_a_plural_title_or_honorific_shares_the_post_across_a_list(extractor):
+    text = ("Cùng dự có các Phó Chủ tịch UBND tỉnh Vương Ngọc Hà, Lục Văn Tú và Sầm Thị Lan. "
+            "Đón đoàn có các ông Hà Văn Quý, Giàng Seo Lử, Phó Giám đốc Sở Y tế. "
+            "Ông Đào Văn Tấn và ông Lý Văn Hậu, Trưởng phòng Tư pháp huyện, trao đổi.")
+    found = {e.text: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Vương Ngọc Hà": ("official", "Phó Chủ tịch"), "Lục Văn Tú": ("official", "Phó Chủ tịch"),
+                     "Sầm Thị Lan": ("official", "Phó Chủ tịch"), "Hà Văn Quý": ("official", "Phó Giám đốc"),
+                     "Giàng Seo Lử": ("official", "Phó Giám đốc"), "Đào Văn Tấn": ("person", None),
+                     "Lý Văn Hậu": ("official", "Trưởng phòng")}
+
+
+def test_a_title_before_a_body_the_gazetteers_do_not_know(extractor):
+    text = ("Chủ nhiệm Ủy ban Kinh tế và ngân sách của Quốc hội Tòng Văn Phấn nêu ý kiến. Giám đốc Sở Tài nguyên - "
+            "môi trường Quàng Văn Pao nêu thực tế. Sau khi Chủ tịch UBND tỉnh chỉ đạo, Sở Y tế Phạm Ngọc Lâm "
+            "không có ý kiến.")
+    assert officials(extractor, text) == {
+        "Tòng Văn Phấn": ("Chủ nhiệm", "Ủy ban Kinh tế và ngân sách của Quốc hội"),
+        "Quàng Văn Pao": ("Giám đốc", "Sở Tài nguyên - môi trường")}
+
+
+def test_an_unlisted_family_name_between_an_honorific_and_a_post(extractor):
+    text = ("Đồng chí Lèo Văn Thuận - Phó Chủ tịch Thường trực UBND tỉnh tặng quà. Chủ tịch UBND huyện Hà Văn "
+            "Cương kiểm tra hiện trường.")
+    found = {e.text: (e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Lèo Văn Thuận": ("official", "Phó Chủ tịch Thường trực"),
+                     "Hà Văn Cương": ("official", "Chủ tịch")}
+
+
+def test_a_bare_province_word_and_a_provincial_union_take_the_article_province(extractor):
+    found = canonical(extractor, "Tại Yên Bái, Cục Thuế tỉnh, Cục Thống kê và Tỉnh đoàn cùng ra quân.")
+    assert found == {"Cục Thuế tỉnh": "Cục Thuế tỉnh Yên Bái", "Cục Thống kê": "Cục Thống kê",
+                     "Tỉnh đoàn": "Tỉnh đoàn Yên Bái"}
+
+
+def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extractor):
+    text = ("Giám đốc Trung tâm Công nghệ thông tin của Bộ GD-ĐT, ông Quách Tuấn Ngọc, cho biết. Bà Lê Thu Hà được "
+            "bầu làm Chủ tịch Hội, ông Mai Công Khế phụ trách. Chủ tịch UBND thị xã Sơn Tây Lê Văn Bình dự.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Quách Tuấn Ngọc": ("official", "Giám đốc", "Trung tâm Công nghệ thông tin của Bộ GD-ĐT"),
+                     "Lê Thu Hà": ("official", "Chủ tịch", "Hội"), "Mai Công Khế": ("person", None, None),
+                     "Lê Văn Bình": ("official", "Chủ tịch", "UBND thị xã Sơn Tây")}
+
+
+def test_a_title_that_opens_with_the_head_of_the_body_it_leads(extractor):
+    text = ("Cục trưởng Quản lý lao động ngoài nước Ngô Thanh Hòa trả lời. Chi cục trưởng Thú y Trần Mạnh Giang "
+            "cho biết. Cục trưởng Cục Thú y Phạm Văn Đông dự họp.")
+    assert officials(extractor, text) == {"Ngô Thanh Hòa": ("Cục trưởng", "Cục Quản lý lao động ngoài nước"),
+                                          "Trần Mạnh Giang": ("Chi cục trưởng", "Chi cục Thú y"),
+                                          "Phạm Văn Đông": ("Cục trưởng", "Cục Thú y")}
+    assert agencies(extractor, text) == ["Cục Thú y"]
+
+
+def test_a_short_mention_in_the_headline_before_the_full_name(extractor):
+    text = ("Ông Thắng: Doanh nghiệp cần chủ động\nSáng nay, ông Hồ Văn Thắng, Giám đốc Sở KH&CN trả lời phỏng vấn. "
+            "Bà Lan, một người dân, đứng xem.")
+    found = [(e.text, e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Thắng", "official", "Giám đốc"), ("Hồ Văn Thắng", "official", "Giám đốc")]
+
+
+def test_a_post_stated_by_a_pronoun_in_the_next_sentence(extractor):
+    text = ("Ông Lò Văn Pó sinh năm 1970 tại bản Mường. Ông hiện là Bí thư Huyện ủy Mường Tè. Ông Đinh Văn Rạng "
+            "đến muộn. Ông là người dân địa phương. Bà Vi Thị Sâm, với cương vị Trưởng phòng Nội vụ huyện, báo cáo.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Lò Văn Pó": ("official", "Bí thư", "Huyện ủy Mường Tè"), "Đinh Văn Rạng": ("person", None, None),
+                     "Vi Thị Sâm": ("official", "Trưởng phòng", "Phòng Nội vụ huyện")}
+
+
+def test_a_loose_post_steps_over_parentheses_and_opens_with_an_abbreviation(extractor):
+    text = ("Tổng Giám đốc Tổng công ty Điện lực miền Bắc (EVNNPC) Đào Văn Hưng cho biết. Giám đốc NXB Trẻ Quách Thu "
+            "Nguyệt dự. Hiệu trưởng THCS Chu Văn An Đinh Văn Bình phát biểu.")
+    assert officials(extractor, text) == {
+        "Đào Văn Hưng": ("Tổng Giám đốc", "Tổng công ty Điện lực miền Bắc (EVNNPC)"),
+        "Quách Thu Nguyệt": ("Giám đốc", "NXB Trẻ"), "Đinh Văn Bình": ("Hiệu trưởng", "THCS Chu Văn An")}
+    assert [e.text for e in entities(extractor, text, ("person",))] == []
+
+
+def test_one_agency_id_however_its_province_is_attached(extractor):
+    text = ("Sở TT&TT Hà Nội họp. Sau đó Sở Thông tin và Truyền thông thành phố Hà Nội báo cáo; Sở TT&TT "
+            "cũng có mặt; Sở Y tế Hà Nội vắng.")
+    ids = {e.text: e.entity_id for e in entities(extractor, text, ("agency",))}
+    assert ids["Sở TT&TT Hà Nội"] == ids["Sở Thông tin và Truyền thông thành phố Hà Nội"] == ids["Sở TT&TT"]
+    assert ids["Sở Y tế Hà Nội"] != ids["Sở TT&TT"]
+
+
+def test_more_abbreviations_expand_in_canonical_names(extractor):
+    text = "Tại Thanh Hóa, Ban QL KKT Nghi Sơn và KBNN tỉnh phối hợp; Trường ĐH Hồng Đức và NXB Thanh Hóa cùng dự."
+    found = {e.text: e.attrs["canonical"] for e in entities(extractor, text, ("agency", "organization"))}
+    assert found == {"Ban QL KKT Nghi Sơn": "Ban Quản lý Khu kinh tế Nghi Sơn tỉnh Thanh Hóa",
+                     "KBNN tỉnh": "Kho bạc Nhà nước tỉnh Thanh Hóa", "Trường ĐH Hồng Đức": "Trường Đại học Hồng Đức",
+                     "NXB Thanh Hóa": "Nhà xuất bản Thanh Hóa"}
+
+
+def test_a_foreign_post_then_its_holder_whatever_the_name(extractor):
+    text = ("Thủ tướng Campuchia Hun Manet hội đàm với Thủ tướng Phạm Minh Chính. Đại sứ Nhật Bản tại Việt Nam Ito "
+            "Naoki và Tổng thống Pháp Emmanuel Macron gửi điện mừng; Tổng thống Pháp cho biết sẽ thăm.")
+    assert officials(extractor, text) == {"Hun Manet": ("Thủ tướng", "Campuchia"),
+                                          "Phạm Minh Chính": ("Thủ tướng", "Chính phủ"),
+                                          "Ito Naoki": ("Đại sứ", "Nhật Bản"),
+                                          "Emmanuel Macron": ("Tổng thống", "Pháp")}
+
+
+def test_the_same_name_in_another_form_takes_the_post(extractor):
+    text = ("Thiếu tướng Lò Hoài Phương, Phó Tư lệnh BĐBP dự. Trung tướng Lò Phương cũng phát biểu. Bà Lò Thị Hoa dự."
+            "\n\nCác đại biểu tham dự\n\nThiếu tướng Lò Hoài Ph")
+    found = [(e.text, e.type, e.attrs.get("title")) for e in entities(extractor, text, ("official", "person"))]
+    assert found == [("Lò Hoài Phương", "official", "Phó Tư lệnh"), ("Lò Phương", "official", "Phó Tư lệnh"),
+                     ("Lò Thị Hoa", "person", None), ("Lò Hoài Ph", "official", "Phó Tư lệnh")]
+
+
+def test_a_concurrent_post_read_as_a_title_and_a_body_gives_way_to_the_main_office(extractor):
+    text = "Bà Hà Thị Trà, Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng, Phó Thủ tướng Chính phủ, dự hội nghị."
+    assert officials(extractor, text) == {"Hà Thị Trà": ("Phó Thủ tướng", "Chính phủ")}
+
+
+def test_abbreviated_posts_unknown_posts_and_unknown_bodies_in_a_list_of_posts(extractor):
+    text = ("Đ/c Tạ Văn An - PCT UBND tỉnh dự. Đồng chí Trần Văn Cảnh, UVBTV Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh "
+            "ủy phát biểu. Đồng chí Bùi Văn Khánh, Phó Bí thư Đảng ủy, Giám đốc Công an tỉnh dự. Bà Ngô Thị Dung, "
+            "cán bộ Hội Phụ nữ xã, cho biết.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Tạ Văn An": ("official", "PCT", "UBND tỉnh"),
+                     "Trần Văn Cảnh": ("official", "Trưởng ban", "Ban Tuyên giáo Tỉnh ủy"),
+                     "Bùi Văn Khánh": ("official", "Giám đốc", "Công an tỉnh"),
+                     "Ngô Thị Dung": ("person", None, None)}
+
+
+def test_standard_provincial_bodies_and_the_formal_name_of_a_provincial_border_guard(extractor):
+    found = canonical(extractor, "Tại Quảng Trị, Ban Quản lý Khu kinh tế và các KCN tỉnh làm việc với BĐBP tỉnh "
+                                 "và Bộ đội Biên phòng Quảng Trị; Ban Bí thư có ý kiến.")
+    assert found == {"Ban Quản lý Khu kinh tế và các KCN tỉnh":
+                         "Ban Quản lý Khu kinh tế và các Khu công nghiệp tỉnh Quảng Trị",
+                     "BĐBP tỉnh": "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Quảng Trị",
+                     "Bộ đội Biên phòng Quảng Trị": "Bộ Chỉ huy Bộ đội Biên phòng Quảng Trị",
+                     "Ban Bí thư": "Ban Bí thư Trung ương Đảng Cộng sản Việt Nam"}
+
+
+def test_a_lowercase_rank_before_the_name_is_an_honorific_not_part_of_the_body(extractor):
+    text = "Giám đốc Công an tỉnh Nghệ An - đại tá Võ Trọng Thanh cho biết."
+    found = [(e.text, e.attrs.get("honorific"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official",))]
+    assert found == [("Võ Trọng Thanh", "đại tá", "Công an tỉnh Nghệ An")]
+
+
+def test_a_plural_lead_with_a_colon_shares_its_post(extractor):
+    text = ("Dự có các đồng chí: Hà Văn Quý, Giàng Seo Lử, Phó Chủ tịch UBND tỉnh. Các đồng chí Phó Chủ tịch HĐND "
+            "tỉnh: Vương Ngọc Hà, Lục Văn Tú cùng dự. Tham dự có các đồng chí: Lý Văn Hào, Chủ tịch UBND tỉnh; "
+            "Vi Văn Sáu, Ngô Văn Tám.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Hà Văn Quý": ("official", "Phó Chủ tịch", "UBND tỉnh"),
+                     "Giàng Seo Lử": ("official", "Phó Chủ tịch", "UBND tỉnh"),
+                     "Vương Ngọc Hà": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
+                     "Lục Văn Tú": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
+                     "Lý Văn Hào": ("official", "Chủ tịch", "UBND tỉnh"),
+                     "Vi Văn Sáu": ("person", None, None), "Ngô Văn Tám": ("person", None, None)}
+
+
+def test_an_ambassador_of_a_country_named_with_nuoc_and_a_known_family_name(extractor):
+    text = "Đại sứ Đặc mệnh toàn quyền nước CHND Trung Hoa tại Việt Nam Tôn Quốc Tường thăm tỉnh."
+    assert officials(extractor, text) == {"Tôn Quốc Tường": ("Đại sứ Đặc mệnh toàn quyền", "CHND Trung Hoa")}
+
+
+def test_a_deputy_named_with_the_delegation_in_parentheses(extractor):
+    text = ("Đại biểu Nguyễn Thị Việt Nga (Đoàn ĐBQH tỉnh Hải Dương) phát biểu. Ông Đào Văn Tư (ảnh) cũng dự; "
+            "bà Lê Thị Yến (huyện Thanh Hà) góp ý.")
+    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Nguyễn Thị Việt Nga": ("official", "Đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Hải Dương"),
+                     "Đào Văn Tư": ("person", None, None), "Lê Thị Yến": ("person", None, None)}
