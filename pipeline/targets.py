@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
 MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
-MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
+MAX_LINK_WORDS = 12  # how far a noun cue may be from its link: "Mục tiêu đã được Tổng cục … đề ra là"
 LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
@@ -41,6 +41,8 @@ _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s+(?:\S+\s+){0,6}?$", re.IGNORECASE)
 # "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
+# A straight quote closing a quotation: glued to the word before it and followed by a space or punctuation.
+_CLOSING_QUOTE = re.compile(r'(?<=[^\s"])"(?=[\s,.;:!?]|$)')
 _IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
 
 
@@ -60,6 +62,11 @@ class TargetFinder:
         return _alternation(list(cues)), cues
 
     @cached_property
+    def _quota(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_quota_words.txt"))
+        return re.compile(rf"\s+(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def _links(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
@@ -67,7 +74,8 @@ class TargetFinder:
     @cached_property
     def _not_after(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_not_after.txt"))
-        return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
+        # a count may stand between: "phân bổ 300 chỉ tiêu", "vượt 5% chỉ tiêu"
+        return re.compile(rf"(?<!\w)(?:{words})\s*(?:\S*\d\S*\s+)?$", re.IGNORECASE)
 
     @cached_property
     def _non_goals(self) -> re.Pattern[str]:
@@ -222,6 +230,8 @@ class TargetFinder:
             if not self._usable(text, start, cue.start(), taken):
                 continue
             frame, scope = cues[cue.group(0).lower()]
+            if frame == "noun" and self._quota.match(text, cue.end()) and "chỉ tiêu" in cue.group(0).lower():
+                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu phân bổ …": places allocated, not a goal
             position: int | None = cue.end()
             if frame == "noun":
                 position = self._linked(text, cue.end(), end)
@@ -352,6 +362,9 @@ class TargetFinder:
         closing = text.find("”", frame.start, stop)
         if closing != -1 and "“" not in text[frame.start : closing]:
             stop = closing
+        straight = _CLOSING_QUOTE.search(text, frame.start, stop)  # '… vào năm 2020", Thủ tướng nói.'
+        if straight and '"' not in text[frame.start : straight.start()]:
+            stop = straight.start()  # the quotation opened before the goal, so the goal ends with it
         return stop
 
     def _parts(self, text: str, frame: _Frame, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
