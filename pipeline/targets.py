@@ -218,16 +218,24 @@ class TargetFinder:
         return (self._commitment_frame(text, start, end, taken, figures)
                 or self._deadline_frame(text, start, end, taken))
 
-    def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]]) -> bool:
-        """A cue at ``position`` counts unless it is inside a title, a quote, or follows a word that voids it."""
-        return (not _inside(position, taken) and not _quoted(text, sentence_start, position)
-                and not self._not_after.search(text, max(sentence_start, position - 16), position)
+    def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]],
+                setting: bool = False) -> bool:
+        """A cue at ``position`` counts unless it is inside a title, a quote, or follows a word that voids it;
+        a cue that sets a goal (``đã đặt mục tiêu``) is not voided by a past marker."""
+        voided = self._not_after.search(text, max(sentence_start, position - 16), position)
+        if voided and setting and _PAST.fullmatch(voided.group(0).strip()):
+            voided = None
+        return (not _inside(position, taken) and not _quoted(text, sentence_start, position) and not voided
                 and not _REACHED.search(text, max(sentence_start, position - 30), position))
+
+    @cached_property
+    def _setting(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in read_lines("target_setting_cues.txt"))
 
     def _cue_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
         pattern, cues = self._cues
         for cue in pattern.finditer(text, start, end):
-            if not self._usable(text, start, cue.start(), taken):
+            if not self._usable(text, start, cue.start(), taken, cue.group(0).lower() in self._setting):
                 continue
             frame, scope = cues[cue.group(0).lower()]
             if frame == "noun" and self._quota.match(text, cue.end()) and "chỉ tiêu" in cue.group(0).lower():
@@ -356,7 +364,8 @@ class TargetFinder:
         if frame.scope == "clause":
             semicolon = text.find(";", frame.start, stop)
             stop = semicolon if semicolon != -1 else stop
-        if re.match(r"\s*(?:Để|Nhằm)\s", text[s_start:frame.start]):  # "Để đạt mục tiêu X, tỉnh …": X only
+        purpose = re.match(r"\s*(?:Để|Nhằm)\s", text[s_start:frame.start])
+        if purpose and "," not in text[s_start:frame.start]:  # "Để đạt mục tiêu X, tỉnh …": X only
             comma = text.find(",", frame.start, stop)
             stop = comma if comma != -1 else stop
         closing = text.find("”", frame.start, stop)
@@ -392,6 +401,10 @@ class TargetFinder:
             end -= 1
         if text[start:end].count("(") > text[start:end].count(")"):
             end = text.rfind("(", start, end)  # an aside left open by a cut
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+        if text[end - 1 : end] == ")" and text[start:end].count(")") > text[start:end].count("("):
+            end -= 1  # the close of an aside the goal sits in: "(dự kiến đến năm 2026, sẽ …)"
             while end > start and text[end - 1] in _TRIM:
                 end -= 1
         return [(start, end)] if end > start else []

@@ -34,3 +34,19 @@ def test_a_goal_noun_may_be_a_dozen_words_from_its_link(extractor):
 def test_instead_of_setting_a_goal_is_no_goal(extractor):
     text = "Chuyên gia đề nghị thay vì đặt mục tiêu tăng 20% sản lượng, huyện nên chú trọng chất lượng giống."
     assert targets(extractor, text) == []
+
+
+def test_a_goal_set_in_the_past_is_still_a_goal_but_one_reached_is_not(extractor):
+    assert targets(extractor, "Tỉnh đã đặt mục tiêu đến năm 2030 có 500 doanh nghiệp công nghệ số.") == [
+        ("đến năm 2030 có 500 doanh nghiệp công nghệ số", 2030)]
+    assert targets(extractor, "Năm 2024, huyện đã đạt mục tiêu có 300 hộ làm du lịch.") == []
+
+
+def test_a_purpose_that_ends_before_the_horizon_does_not_cut_the_goal(extractor):
+    text = "Để đáp ứng nhu cầu, từ nay đến năm 2028, các tuyến đường, cây cầu của huyện sẽ được nâng cấp."
+    assert targets(extractor, text) == [("các tuyến đường, cây cầu của huyện sẽ được nâng cấp", 2028)]
+
+
+def test_a_goal_inside_an_aside_leaves_its_closing_bracket(extractor):
+    text = "Huyện mở thêm tuyến xe (dự kiến đến năm 2026, sẽ vận hành thêm hai tuyến xe buýt điện)."
+    assert targets(extractor, text) == [("vận hành thêm hai tuyến xe buýt điện", 2026)]
