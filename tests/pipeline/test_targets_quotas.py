@@ -50,3 +50,11 @@ def test_a_purpose_that_ends_before_the_horizon_does_not_cut_the_goal(extractor)
 def test_a_goal_inside_an_aside_leaves_its_closing_bracket(extractor):
     text = "Huyện mở thêm tuyến xe (dự kiến đến năm 2026, sẽ vận hành thêm hai tuyến xe buýt điện)."
     assert targets(extractor, text) == [("vận hành thêm hai tuyến xe buýt điện", 2026)]
+
+
+def test_a_plan_setting_its_goal_is_no_title_and_its_goal_counts(extractor):
+    text = "Nghị quyết đặt mục tiêu đến năm 2030, huyện có 4 cụm công nghiệp được lấp đầy trên 60%."
+    entities = extractor.extract_text(text).entities
+    assert [e.text for e in entities if e.type == "document"] == []
+    assert [(e.text, e.attrs["deadline"]) for e in entities if e.type == "target"] == [
+        ("huyện có 4 cụm công nghiệp được lấp đầy trên 60%", 2030)]
