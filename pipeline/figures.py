@@ -97,6 +97,14 @@ class FigureFinder:
         return re.compile(rf"\s*,\s*|\s+(?:{words})\s+")
 
     @cached_property
+    def _spelled_neighbours(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """A number word right before a spelled count (``mươi hai``; ``search`` up to it), and one right after
+        it (``hai mươi``; ``match`` from its end)."""
+        words = alternatives(read_lines("spelled_number_neighbours.txt"))
+        return (re.compile(rf"(?<!\w)(?:{words})\s+$", re.IGNORECASE),
+                re.compile(rf"(?:{words})(?!\w)", re.IGNORECASE))
+
+    @cached_property
     def _per(self) -> str:
         return alternatives(read_lines("per_units.txt"))
 
@@ -191,6 +199,9 @@ class FigureFinder:
             if not _overlaps(m.start(), m.end(), taken):
                 add(m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None)
         for m in SPELLED_NUMBER.finditer(text):
+            before, after = self._spelled_neighbours
+            if before.search(text, max(0, m.start() - 8), m.start()) or after.match(text, m.end()):
+                continue  # "ba mươi hai xã", "một phần ba": part of a longer spelled number, not this count
             noun = self._counted(text, m.end("num"), noun_after)
             if noun is None or _overlaps(m.start(), noun[0], taken) or _DAY_NAME.search(text, 0, m.start()):
                 continue  # "Thứ bảy tuần trước" is a weekday
