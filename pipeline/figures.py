@@ -121,8 +121,11 @@ class FigureFinder:
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
         quals, units = alternatives(self._qualifiers), alternatives(self._units)
+        # "Hơn 40 nghìn lượt người …": a qualifier opening a sentence is capitalised.
+        quals_capital = alternatives([w[0].upper() + w[1:] for w in self._qualifiers])
         return re.compile(
-            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
+            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}|{quals_capital}) )?"
+            rf"(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
             rf"(?P<per>(?:/(?:{self._per}|{_PER_WORD})(?!\w))+)?"
             rf"(?(unit)(?!\w|/(?!\d)|[.,]\d)|(?![\w/]|[.,]\d))"  # "30°C/27°C": a unit, then another figure
@@ -150,7 +153,7 @@ class FigureFinder:
             if value is None or (m.group("num2") and upper is None):
                 continue  # malformed or ambiguous (1.2.3.4, 1,234.5): no value rather than a wrong one
             start = m.start("qual") if m.group("qual") else m.start("num")
-            qualifier = self._qualifiers.get(m.group("qual") or "")
+            qualifier = self._qualifiers.get((m.group("qual") or "").lower())
             factor, per = 1.0, m.group("per") or ""
             if m.group("pct"):
                 unit, end = "%", m.end("pct")  # "12%/năm" is a percentage; its span is the number and the sign

@@ -23,3 +23,10 @@ def test_a_longer_spelled_number_is_skipped_not_misread(extractor):
 
 def test_a_spelled_count_after_other_words_still_counts(extractor):
     assert figures(extractor, "Tỉnh vừa phê duyệt vốn đầu tư hai dự án nước sạch.") == [("hai dự án", 2, "dự án")]
+
+
+def test_a_qualifier_opening_a_sentence_is_kept(extractor):
+    found = [(f.text, f.attrs["qualifier"]) for f in extractor.extract_text(
+        "Hơn 40 nghìn lượt người được khám miễn phí. Khoảng 30% số hộ có máy lọc nước.").entities
+        if f.type == "figure"]
+    assert found == [("Hơn 40 nghìn lượt người", "more_than"), ("Khoảng 30%", "about")]
