@@ -43,6 +43,8 @@ _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
 # A straight quote closing a quotation: glued to the word before it and followed by a space or punctuation.
 _CLOSING_QUOTE = re.compile(r'(?<=[^\s"])"(?=[\s,.;:!?]|$)')
+# "xã đạt 17/18 chỉ tiêu": a tally of goals met, a result unless a goal cue (phấn đấu …) governs it.
+_TALLY = re.compile(r"(?<!\w)(?:đạt|vượt|hoàn thành)\s+\d+/\d+\s+(?:chỉ tiêu|mục tiêu)", re.IGNORECASE)
 _IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
 
 
@@ -192,7 +194,10 @@ class TargetFinder:
             return False
         if frame.kind == "noun":
             return bool(self._results.search(text, start, stop))
-        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop))
+        pattern, cues = self._cues
+        tally = _TALLY.search(text, s_start, stop) and not any(
+            cues[c.group(0).lower()][0] == "verb" for c in pattern.finditer(text, s_start, stop))
+        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop) or tally)
 
     @cached_property
     def _results(self) -> re.Pattern[str]:
@@ -214,7 +219,11 @@ class TargetFinder:
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
                               self._horizon_frame(text, start, end, taken)) if f is not None]
         if frames:
-            return min(frames, key=lambda f: f.start)
+            first = min(frames, key=lambda f: f.start)
+            named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
+            if named and self._clause_stop(text, start, end, first) <= named.start:
+                return named  # "Năm 2026, huyện đề ra 20 chỉ tiêu, trong đó …": the goals the header names
+            return first
         return (self._commitment_frame(text, start, end, taken, figures)
                 or self._deadline_frame(text, start, end, taken))
 

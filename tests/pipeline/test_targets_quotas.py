@@ -58,3 +58,20 @@ def test_a_plan_setting_its_goal_is_no_title_and_its_goal_counts(extractor):
     assert [e.text for e in entities if e.type == "document"] == []
     assert [(e.text, e.attrs["deadline"]) for e in entities if e.type == "target"] == [
         ("huyện có 4 cụm công nghiệp được lấp đầy trên 60%", 2030)]
+
+
+def test_the_goals_a_header_names_after_trong_do_are_one_target_each(extractor):
+    text = ("Năm 2027, xã đề ra 12 chỉ tiêu chủ yếu, trong đó thu nhập bình quân đầu người đạt 68 triệu đồng; "
+            "tỷ lệ hộ dùng nước sạch đạt 98%.")
+    assert targets(extractor, text) == [("thu nhập bình quân đầu người đạt 68 triệu đồng", 2027),
+                                        ("tỷ lệ hộ dùng nước sạch đạt 98%", 2027)]
+
+
+def test_results_reached_are_not_opened_by_trong_do(extractor):
+    text = "Năm 2025, xã đạt 17/18 chỉ tiêu, trong đó 5 chỉ tiêu vượt kế hoạch."
+    assert targets(extractor, text) == []
+
+
+def test_a_tally_of_goals_is_a_goal_only_under_a_goal_verb(extractor):
+    assert [t for t, _ in targets(extractor, "Năm 2028, phường phấn đấu đạt 16/16 chỉ tiêu chủ yếu.")] == [
+        "phường phấn đấu đạt 16/16 chỉ tiêu chủ yếu"]
