@@ -51,7 +51,9 @@ _BARE_HORIZON_YEAR = re.compile(r"\b(đến|tới) ((?:19|20)\d{2})\b")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
-_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ) ")
+# "Nghị quyết đặt mục tiêu đến năm 2030, …": a plan setting its goal, not the plan's title.
+_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ"
+                          r"|đặt mục tiêu|đặt chỉ tiêu|đề ra|xác định mục tiêu) ")
 PARTY_CODES = ("TW", "TƯ")
 GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
 MAX_NAME_WORDS = 15

@@ -97,6 +97,14 @@ class FigureFinder:
         return re.compile(rf"\s*,\s*|\s+(?:{words})\s+")
 
     @cached_property
+    def _spelled_neighbours(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """A number word right before a spelled count (``mươi hai``; ``search`` up to it), and one right after
+        it (``hai mươi``; ``match`` from its end)."""
+        words = alternatives(read_lines("spelled_number_neighbours.txt"))
+        return (re.compile(rf"(?<!\w)(?:{words})\s+$", re.IGNORECASE),
+                re.compile(rf"(?:{words})(?!\w)", re.IGNORECASE))
+
+    @cached_property
     def _per(self) -> str:
         return alternatives(read_lines("per_units.txt"))
 
@@ -113,8 +121,11 @@ class FigureFinder:
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
         quals, units = alternatives(self._qualifiers), alternatives(self._units)
+        # "Hơn 40 nghìn lượt người …": a qualifier opening a sentence is capitalised.
+        quals_capital = alternatives([w[0].upper() + w[1:] for w in self._qualifiers])
         return re.compile(
-            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}) )?(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
+            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}|{quals_capital}) )?"
+            rf"(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
             rf"(?P<per>(?:/(?:{self._per}|{_PER_WORD})(?!\w))+)?"
             rf"(?(unit)(?!\w|/(?!\d)|[.,]\d)|(?![\w/]|[.,]\d))"  # "30°C/27°C": a unit, then another figure
@@ -142,7 +153,7 @@ class FigureFinder:
             if value is None or (m.group("num2") and upper is None):
                 continue  # malformed or ambiguous (1.2.3.4, 1,234.5): no value rather than a wrong one
             start = m.start("qual") if m.group("qual") else m.start("num")
-            qualifier = self._qualifiers.get(m.group("qual") or "")
+            qualifier = self._qualifiers.get((m.group("qual") or "").lower())
             factor, per = 1.0, m.group("per") or ""
             if m.group("pct"):
                 unit, end = "%", m.end("pct")  # "12%/năm" is a percentage; its span is the number and the sign
@@ -191,6 +202,9 @@ class FigureFinder:
             if not _overlaps(m.start(), m.end(), taken):
                 add(m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None)
         for m in SPELLED_NUMBER.finditer(text):
+            before, after = self._spelled_neighbours
+            if before.search(text, max(0, m.start() - 8), m.start()) or after.match(text, m.end()):
+                continue  # "ba mươi hai xã", "một phần ba": part of a longer spelled number, not this count
             noun = self._counted(text, m.end("num"), noun_after)
             if noun is None or _overlaps(m.start(), noun[0], taken) or _DAY_NAME.search(text, 0, m.start()):
                 continue  # "Thứ bảy tuần trước" is a weekday

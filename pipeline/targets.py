@@ -26,7 +26,7 @@ _BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
 MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
-MAX_LINK_WORDS = 8  # how far a noun cue may be from its link word: "chỉ tiêu chính của kế hoạch gồm"
+MAX_LINK_WORDS = 12  # how far a noun cue may be from its link: "Mục tiêu đã được Tổng cục … đề ra là"
 LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
@@ -41,6 +41,10 @@ _PAST = re.compile(r"(?<!\w)(?:đã|vừa|từng)(?!\w)", re.IGNORECASE)
 _CONDITION = re.compile(r"(?<!\w)(?:nếu|giá như|có thể|không|khi|thì)\s+(?:\S+\s+){0,6}?$", re.IGNORECASE)
 # "đạt 23% kế hoạch năm 2004", "vượt 5% chỉ tiêu": a result measured against a plan, not the plan.
 _REACHED = re.compile(r"(?<!\w)(?:đạt|vượt|bằng)(?:\s+(?:được|\S*\d\S*))+\s*$", re.IGNORECASE)
+# A straight quote closing a quotation: glued to the word before it and followed by a space or punctuation.
+_CLOSING_QUOTE = re.compile(r'(?<=[^\s"])"(?=[\s,.;:!?]|$)')
+# "xã đạt 17/18 chỉ tiêu": a tally of goals met, a result unless a goal cue (phấn đấu …) governs it.
+_TALLY = re.compile(r"(?<!\w)(?:đạt|vượt|hoàn thành)\s+\d+/\d+\s+(?:chỉ tiêu|mục tiêu)", re.IGNORECASE)
 _IF = re.compile(r"(?<!\w)(?:nếu|giả sử|trường hợp)(?!\w)", re.IGNORECASE)  # "Nếu …, X sẽ …": a condition
 
 
@@ -60,6 +64,11 @@ class TargetFinder:
         return _alternation(list(cues)), cues
 
     @cached_property
+    def _quota(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_quota_words.txt"))
+        return re.compile(rf"\s+(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def _links(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
@@ -67,7 +76,8 @@ class TargetFinder:
     @cached_property
     def _not_after(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_not_after.txt"))
-        return re.compile(rf"(?<!\w)(?:{words})\s*$", re.IGNORECASE)
+        # a count may stand between: "phân bổ 300 chỉ tiêu", "vượt 5% chỉ tiêu"
+        return re.compile(rf"(?<!\w)(?:{words})\s*(?:\S*\d\S*\s+)?$", re.IGNORECASE)
 
     @cached_property
     def _non_goals(self) -> re.Pattern[str]:
@@ -184,7 +194,10 @@ class TargetFinder:
             return False
         if frame.kind == "noun":
             return bool(self._results.search(text, start, stop))
-        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop))
+        pattern, cues = self._cues
+        tally = _TALLY.search(text, s_start, stop) and not any(
+            cues[c.group(0).lower()][0] == "verb" for c in pattern.finditer(text, s_start, stop))
+        return bool(self._reports.search(text, s_start, stop) or self._results.search(text, s_start, stop) or tally)
 
     @cached_property
     def _results(self) -> re.Pattern[str]:
@@ -206,22 +219,36 @@ class TargetFinder:
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
                               self._horizon_frame(text, start, end, taken)) if f is not None]
         if frames:
-            return min(frames, key=lambda f: f.start)
+            first = min(frames, key=lambda f: f.start)
+            named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
+            if named and self._clause_stop(text, start, end, first) <= named.start:
+                return named  # "Năm 2026, huyện đề ra 20 chỉ tiêu, trong đó …": the goals the header names
+            return first
         return (self._commitment_frame(text, start, end, taken, figures)
                 or self._deadline_frame(text, start, end, taken))
 
-    def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]]) -> bool:
-        """A cue at ``position`` counts unless it is inside a title, a quote, or follows a word that voids it."""
-        return (not _inside(position, taken) and not _quoted(text, sentence_start, position)
-                and not self._not_after.search(text, max(sentence_start, position - 16), position)
+    def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]],
+                setting: bool = False) -> bool:
+        """A cue at ``position`` counts unless it is inside a title, a quote, or follows a word that voids it;
+        a cue that sets a goal (``đã đặt mục tiêu``) is not voided by a past marker."""
+        voided = self._not_after.search(text, max(sentence_start, position - 16), position)
+        if voided and setting and _PAST.fullmatch(voided.group(0).strip()):
+            voided = None
+        return (not _inside(position, taken) and not _quoted(text, sentence_start, position) and not voided
                 and not _REACHED.search(text, max(sentence_start, position - 30), position))
+
+    @cached_property
+    def _setting(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in read_lines("target_setting_cues.txt"))
 
     def _cue_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
         pattern, cues = self._cues
         for cue in pattern.finditer(text, start, end):
-            if not self._usable(text, start, cue.start(), taken):
+            if not self._usable(text, start, cue.start(), taken, cue.group(0).lower() in self._setting):
                 continue
             frame, scope = cues[cue.group(0).lower()]
+            if frame == "noun" and self._quota.match(text, cue.end()) and "chỉ tiêu" in cue.group(0).lower():
+                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu phân bổ …": places allocated, not a goal
             position: int | None = cue.end()
             if frame == "noun":
                 position = self._linked(text, cue.end(), end)
@@ -346,12 +373,16 @@ class TargetFinder:
         if frame.scope == "clause":
             semicolon = text.find(";", frame.start, stop)
             stop = semicolon if semicolon != -1 else stop
-        if re.match(r"\s*(?:Để|Nhằm)\s", text[s_start:frame.start]):  # "Để đạt mục tiêu X, tỉnh …": X only
+        purpose = re.match(r"\s*(?:Để|Nhằm)\s", text[s_start:frame.start])
+        if purpose and "," not in text[s_start:frame.start]:  # "Để đạt mục tiêu X, tỉnh …": X only
             comma = text.find(",", frame.start, stop)
             stop = comma if comma != -1 else stop
         closing = text.find("”", frame.start, stop)
         if closing != -1 and "“" not in text[frame.start : closing]:
             stop = closing
+        straight = _CLOSING_QUOTE.search(text, frame.start, stop)  # '… vào năm 2020", Thủ tướng nói.'
+        if straight and '"' not in text[frame.start : straight.start()]:
+            stop = straight.start()  # the quotation opened before the goal, so the goal ends with it
         return stop
 
     def _parts(self, text: str, frame: _Frame, end: int, figures: list[Entity]) -> list[tuple[int, int]]:
@@ -379,6 +410,10 @@ class TargetFinder:
             end -= 1
         if text[start:end].count("(") > text[start:end].count(")"):
             end = text.rfind("(", start, end)  # an aside left open by a cut
+            while end > start and text[end - 1] in _TRIM:
+                end -= 1
+        if text[end - 1 : end] == ")" and text[start:end].count(")") > text[start:end].count("("):
+            end -= 1  # the close of an aside the goal sits in: "(dự kiến đến năm 2026, sẽ …)"
             while end > start and text[end - 1] in _TRIM:
                 end -= 1
         return [(start, end)] if end > start else []
