@@ -29,7 +29,7 @@ _COORDINATION = re.compile(r", | và ")
 # What may follow coordinated nouns (not a verb opening a new clause): punctuation, an adjective, a conjunction,
 # or a preposition that attaches to them ("168 phường, xã với …"; "4 mục tiêu, hướng đến …" is a verb).
 _AFTER_COORDINATION = ("CH", "A", "C")
-_PREPOSITIONS_AFTER = ("với", "của", "trên", "tại", "ở", "trong", "cho")
+_PREPOSITIONS_AFTER = frozenset(read_lines("coordination_prepositions.txt"))
 _RANK = re.compile(r"(?<!\w)(?:xếp |đứng )?(?P<word>thứ|top|Top|vị trí(?: thứ)?) (?P<rank>\d+)"
                    r"(?:/(?P<of>\d{1,3}(?:\.\d{3})*))?(?![\w/]|[.,]\d)")
 _RANK_OF = re.compile(r"(?<!\w)(?:đứng|xếp)\s+(?P<span>(?P<rank>\d{1,3})/(?P<of>\d{1,3}))(?![\w/]|[.,]\d)")
