@@ -78,7 +78,7 @@ class FigureFinder:
 
     @cached_property
     def _qualifiers_after(self) -> re.Pattern[str]:
-        return re.compile(r"\s+(" + "|".join(re.escape(w) for w in self._after) + r")(?!\w)")
+        return re.compile(rf"\s+({alternatives(self._after)})(?!\w)")
 
     @cached_property
     def _classifiers(self) -> set[str]:

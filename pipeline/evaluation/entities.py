@@ -57,8 +57,7 @@ def render(results: dict[str, Any], console: Console) -> None:
     if other:
         table.add_column("second annotator F1", justify="right")
     for entity_type, score in ours.items():
-        attrs = ", ".join(f"{k} {v:.2f}" for k, v in score["attributes"].items()
-                          if k in HEADLINE_ATTRIBUTES.get(entity_type, ()) and v is not None)
+        attrs = _headline_attributes(score, entity_type)
         row = [entity_type, str(score["gold"]), f"{score['lenient']['precision']:.2f}",
                f"{score['lenient']['recall']:.2f}", f"{score['lenient']['f1']:.2f}", f"{score['strict']['f1']:.2f}",
                attrs]
@@ -66,7 +65,7 @@ def render(results: dict[str, Any], console: Console) -> None:
             b = base.get(entity_type)
             row.append(f"{b['lenient']['f1']:.2f} / {b['strict']['f1']:.2f}" if b else "–")
         if other:
-            row.append(_agreement(other.get(entity_type), HEADLINE_ATTRIBUTES.get(entity_type, ())))
+            row.append(_agreement(other.get(entity_type), entity_type))
         table.add_row(*row)
     console.print(table)
     console.print("P/R/F1: lenient (overlapping spans, one-to-one); strict: same offsets. Baseline: lenient / strict."
@@ -74,8 +73,13 @@ def render(results: dict[str, Any], console: Console) -> None:
                      " F1, attributes)." if other else ""))
 
 
-def _agreement(score: dict[str, Any] | None, attributes: tuple[str, ...]) -> str:
+def _headline_attributes(score: dict[str, Any], entity_type: str) -> str:
+    return ", ".join(f"{k} {v:.2f}" for k, v in score["attributes"].items()
+                     if k in HEADLINE_ATTRIBUTES.get(entity_type, ()) and v is not None)
+
+
+def _agreement(score: dict[str, Any] | None, entity_type: str) -> str:
     if not score or not score["gold"]:
         return "–"
-    shown = [f"{k} {v:.2f}" for k, v in score["attributes"].items() if k in attributes and v is not None]
-    return f"{score['lenient']['f1']:.2f}" + (f" ({', '.join(shown)})" if shown else "")
+    shown = _headline_attributes(score, entity_type)
+    return f"{score['lenient']['f1']:.2f}" + (f" ({shown})" if shown else "")

@@ -2,10 +2,7 @@
 for these tests."""
 
 from pipeline.deadlines import horizons
-
-
-def targets(extractor, text):
-    return [(t.text, t.attrs["deadline"]) for t in extractor.extract_text(text).entities if t.type == "target"]
+from tests.pipeline.spans import targets_with_deadlines as targets
 
 
 def test_a_plan_year_dates_the_plan():

@@ -1,8 +1,6 @@
 """Quotas, quotations and goals named far from their link word, in sentences written for these tests."""
 
-
-def targets(extractor, text):
-    return [(t.text, t.attrs["deadline"]) for t in extractor.extract_text(text).entities if t.type == "target"]
+from tests.pipeline.spans import targets_with_deadlines as targets
 
 
 def test_places_allocated_to_schools_are_no_goals(extractor):

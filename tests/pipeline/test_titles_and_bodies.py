@@ -11,6 +11,12 @@ def officials(extractor, text):
             for e in entities(extractor, text, ("official",))}
 
 
+def people(extractor, text):
+    """Each official's or person's span with its type, title and organisation."""
+    return {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
+            for e in entities(extractor, text, ("official", "person"))}
+
+
 def agencies(extractor, text):
     return [e.text for e in entities(extractor, text, ("agency", "organization"))]
 
@@ -225,8 +231,7 @@ def test_a_bare_province_word_and_a_provincial_union_take_the_article_province(e
 def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extractor):
     text = ("Giám đốc Trung tâm Công nghệ thông tin của Bộ GD-ĐT, ông Quách Tuấn Ngọc, cho biết. Bà Lê Thu Hà được "
             "bầu làm Chủ tịch Hội, ông Mai Công Khế phụ trách. Chủ tịch UBND thị xã Sơn Tây Lê Văn Bình dự.")
-    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
-             for e in entities(extractor, text, ("official", "person"))}
+    found = people(extractor, text)
     assert found == {"Quách Tuấn Ngọc": ("official", "Giám đốc", "Trung tâm Công nghệ thông tin của Bộ GD-ĐT"),
                      "Lê Thu Hà": ("official", "Chủ tịch", "Hội"), "Mai Công Khế": ("person", None, None),
                      "Lê Văn Bình": ("official", "Chủ tịch", "UBND thị xã Sơn Tây")}
@@ -251,8 +256,7 @@ def test_a_short_mention_in_the_headline_before_the_full_name(extractor):
 def test_a_post_stated_by_a_pronoun_in_the_next_sentence(extractor):
     text = ("Ông Lò Văn Pó sinh năm 1970 tại bản Mường. Ông hiện là Bí thư Huyện ủy Mường Tè. Ông Đinh Văn Rạng "
             "đến muộn. Ông là người dân địa phương. Bà Vi Thị Sâm, với cương vị Trưởng phòng Nội vụ huyện, báo cáo.")
-    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
-             for e in entities(extractor, text, ("official", "person"))}
+    found = people(extractor, text)
     assert found == {"Lò Văn Pó": ("official", "Bí thư", "Huyện ủy Mường Tè"), "Đinh Văn Rạng": ("person", None, None),
                      "Vi Thị Sâm": ("official", "Trưởng phòng", "Phòng Nội vụ huyện")}
 
@@ -308,8 +312,7 @@ def test_abbreviated_posts_unknown_posts_and_unknown_bodies_in_a_list_of_posts(e
     text = ("Đ/c Tạ Văn An - PCT UBND tỉnh dự. Đồng chí Trần Văn Cảnh, UVBTV Tỉnh ủy, Trưởng ban Tuyên giáo Tỉnh "
             "ủy phát biểu. Đồng chí Bùi Văn Khánh, Phó Bí thư Đảng ủy, Giám đốc Công an tỉnh dự. Bà Ngô Thị Dung, "
             "cán bộ Hội Phụ nữ xã, cho biết.")
-    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
-             for e in entities(extractor, text, ("official", "person"))}
+    found = people(extractor, text)
     assert found == {"Tạ Văn An": ("official", "PCT", "UBND tỉnh"),
                      "Trần Văn Cảnh": ("official", "Trưởng ban", "Ban Tuyên giáo Tỉnh ủy"),
                      "Bùi Văn Khánh": ("official", "Giám đốc", "Công an tỉnh"),
@@ -337,8 +340,7 @@ def test_a_plural_lead_with_a_colon_shares_its_post(extractor):
     text = ("Dự có các đồng chí: Hà Văn Quý, Giàng Seo Lử, Phó Chủ tịch UBND tỉnh. Các đồng chí Phó Chủ tịch HĐND "
             "tỉnh: Vương Ngọc Hà, Lục Văn Tú cùng dự. Tham dự có các đồng chí: Lý Văn Hào, Chủ tịch UBND tỉnh; "
             "Vi Văn Sáu, Ngô Văn Tám.")
-    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
-             for e in entities(extractor, text, ("official", "person"))}
+    found = people(extractor, text)
     assert found == {"Hà Văn Quý": ("official", "Phó Chủ tịch", "UBND tỉnh"),
                      "Giàng Seo Lử": ("official", "Phó Chủ tịch", "UBND tỉnh"),
                      "Vương Ngọc Hà": ("official", "Phó Chủ tịch", "HĐND tỉnh"),
@@ -355,7 +357,6 @@ def test_an_ambassador_of_a_country_named_with_nuoc_and_a_known_family_name(extr
 def test_a_deputy_named_with_the_delegation_in_parentheses(extractor):
     text = ("Đại biểu Nguyễn Thị Việt Nga (Đoàn ĐBQH tỉnh Hải Dương) phát biểu. Ông Đào Văn Tư (ảnh) cũng dự; "
             "bà Lê Thị Yến (huyện Thanh Hà) góp ý.")
-    found = {e.text: (e.type, e.attrs.get("title"), e.attrs.get("organization"))
-             for e in entities(extractor, text, ("official", "person"))}
+    found = people(extractor, text)
     assert found == {"Nguyễn Thị Việt Nga": ("official", "Đại biểu Quốc hội", "Đoàn ĐBQH tỉnh Hải Dương"),
                      "Đào Văn Tư": ("person", None, None), "Lê Thị Yến": ("person", None, None)}
