@@ -24,14 +24,23 @@ from functools import cached_property
 
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer, default_gazetteer, read_csv, read_lines
-from pipeline.lexical import scan
+from pipeline.lexical import Word, scan
 
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
 _CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ](?:[\wĐđ]|&(?=[A-ZĐ]))*(?:[-/][A-ZĐ\d](?:[\wĐđ]|&(?=[A-ZĐ]))*)*)+"
+# An uncoded number: not a range or a quantity ("3 ngày"); "số 41 ngày 9/4/2020" is numbered and dated.
+_BARE_NUMBER = (r"\d{1,4}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
+                r"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{4}| \d{1,2}[/.-]\d{1,2}[/.-]))")
+# A document that amends another: "Luật sửa đổi, bổ sung một số điều của …", "Nghị định sửa đổi …".
+_AMENDING = re.compile(r"(?<![\w])(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)"
+                       r" sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của| tại)?(?: các)? $")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r",?\s+của\s+")
 # Words between a type and a coded number: "Nghị quyết chuyên đề số 05-NQ/TU", "Kế hoạch liên tịch số …".
-_QUALIFIER = r"(?: [a-zà-ỹđ]+){1,3}"
+# A preposition ends the qualifier: "báo cáo tại tờ trình số 107/TTr-STNMT" cites the tờ trình.
+_QUALIFIER = r"(?: (?!(?:tại|theo|của|và|với|cho|về)\b)[a-zà-ỹđ]+){1,3}"
 # How a title that names its period ends: "giai đoạn 2024 - 2025", "đến năm 2025, tầm nhìn đến năm 2045".
 _VISION = r"(?:,? (?:và )?(?:tầm nhìn|định hướng) (?:đến )?(?:năm )?(?:19|20)\d{2})?"
 _PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
@@ -60,6 +69,9 @@ MAX_NAME_WORDS = 15
 NAME_COMMA_WORDS = ("chống",)  # a lowercase word that continues a name after a comma: "Phòng, chống …"
 # Type words that also name events: a quoted title after lowercase "chương trình" is a show or a meeting.
 AMBIGUOUS_TYPE_WORDS = ("chương trình",)
+# Types too common as plain nouns to be a document on an issuing verb alone ("gửi báo cáo", "ra thông báo").
+ISSUED_EXCLUDED = ("chương trình", "báo cáo", "hướng dẫn", "thông báo", "tờ trình", "văn bản")
+ISSUED_NOT_DESCRIPTIONS = ("số", "mới", "riêng", "chung", "kịp", "cụ", "nào", "gì")
 
 
 class DocumentFinder:
@@ -90,8 +102,7 @@ class DocumentFinder:
     def _numbered(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})"
                           rf"(?:(?P<qualifier>{_QUALIFIER}) số:? (?P<coded>{_CODED})|(?: số:?)? "
-                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|\d{{1,4}}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{{2}})"
-                          rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}}))))")
+                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|{_BARE_NUMBER}))")
 
     @cached_property
     def _upper_types(self) -> re.Pattern[str]:
@@ -138,7 +149,18 @@ class DocumentFinder:
 
     @cached_property
     def _stops(self) -> frozenset[str]:
-        return frozenset(read_lines("document_title_stops.txt"))
+        return frozenset(line for line in read_lines("document_title_stops.txt") if " " not in line)
+
+    @cached_property
+    def _stop_phrases(self) -> tuple[str, ...]:
+        return tuple(line + " " for line in read_lines("document_title_stops.txt") if " " in line)
+
+    @cached_property
+    def _law_common_words(self) -> frozenset[str]:
+        return frozenset(read_lines("law_common_words.txt"))
+
+    def _stops_at(self, text: str, word: Word) -> bool:
+        return word.text in self._stops or text.startswith(self._stop_phrases, word.start)
 
     def find(self, text: str, bodies: list[Entity] | None = None, province: str | None = None) -> list[Entity]:
         """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its
@@ -158,7 +180,7 @@ class DocumentFinder:
             position = match.start() + 1
             title = match.group(group)
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
-                    or (group == "named" and _NOT_A_TITLE.search(title))
+                    or (group == "named" and (_NOT_A_TITLE.search(title) or self._opens_with_stop(title)))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
                     or (group == "named" and (inner := self._upper_types.search(title, 1)) is not None
                         and "," in title[: inner.start()])  # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"
@@ -179,16 +201,41 @@ class DocumentFinder:
                 canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
-        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken)]:
+        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
+                       *self._find_issued(text, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
+        found = self._join_amendments(text, found)
         _link_short_mentions(found)
         return found
+
+    def _opens_with_stop(self, title: str) -> bool:
+        """``Đề án và thực hiện …``: a type word followed by a function word opens no title."""
+        words = scan(title)
+        doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
+        after = len(scan(doc_type))
+        return after < len(words) and self._stops_at(title, words[after])
+
+    def _join_amendments(self, text: str, found: list[Entity]) -> list[Entity]:
+        """``Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học``: the amending document, named by the
+        one it amends, is one mention (entities of one type never overlap)."""
+        joined: list[Entity] = []
+        for document in found:
+            before = _AMENDING.search(text, max(0, document.start - 60), document.start)
+            if before is None or before.end() != document.start or (joined and joined[-1].end > before.start()):
+                joined.append(document)
+                continue
+            prefix = text[before.start() : document.start]
+            joined.append(self._entity(text, before.start(), document.end, before.group("type"), None,
+                                       prefix + str(document.attrs["canonical"]), None, None))
+        return joined
 
     def _find_numbered(self, text: str, body_at: dict[int, Entity]) -> list[Entity]:
         found = []
         for match in self._numbered.finditer(text):
+            if _YEAR.fullmatch(match.group("number") or "") and " số" not in match.group(0):
+                continue  # "Quy chế 2019" is named by its year
             doc_type = match.group("type")
             doc_type = doc_type[0].upper() + doc_type[1:]
             number = match.group("coded") or match.group("number")
@@ -263,6 +310,30 @@ class DocumentFinder:
                                       year.group(0).split()[-1] if year else None))
         return found
 
+    @cached_property
+    def _issued(self) -> re.Pattern[str]:
+        verbs = "|".join(re.escape(v) for v in sorted(read_lines("document_issue_verbs.txt"), key=len, reverse=True))
+        rows = [r for r in self._types if r["abbreviation"] and r["type"].lower() not in ISSUED_EXCLUDED]
+        types = "|".join(re.escape(r["type"].lower()) for r in rows)
+        return re.compile(rf"(?<![\w])(?:{verbs}) (?P<type>{types}) (?=[a-zà-ỹđ])")
+
+    def _find_issued(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
+        """``đã ký quyết định công bố tình trạng …``, ``gửi công văn hỏa tốc``: a lowercase type word after a
+        verb that issues it, described rather than numbered."""
+        found = []
+        for match in self._issued.finditer(text):
+            start = match.start("type")
+            words = scan(text, match.end(), min(len(text), match.end() + 30))
+            if not words or self._stops_at(text, words[0]) or words[0].text in ISSUED_NOT_DESCRIPTIONS:
+                continue
+            end = self._name_end(text, match.end(), proper=False, stops=self._description_stops)
+            if end <= match.end() or any(s < end and start < e for s, e in taken):
+                continue
+            doc_type = next(r["type"] for r in self._types if r["type"].lower() == match.group("type"))
+            found.append(self._entity(text, start, end, doc_type, None, text[start:end], None, None))
+            taken.append((start, end))
+        return found
+
     def _find_designated(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
         """Laws and treaties by name, and open designations, ended by a stop word or punctuation."""
         found = []
@@ -278,7 +349,10 @@ class DocumentFinder:
                 end = year.end()  # "Hiến pháp năm 2013": named by its year alone
             if end <= match.end():
                 continue
-            found.append(self._entity(text, match.start(), end, doc_type, None, text[match.start() : end], None, None))
+            name = text[match.end() : end]
+            if row["named"] == "yes" and not _NAMED_BY_YEAR.match(name):
+                name = name[0].upper() + name[1:]  # "Luật giáo dục đại học" is cited as "Luật Giáo dục đại học"
+            found.append(self._entity(text, match.start(), end, doc_type, None, f"{doc_type} {name}", None, None))
         return found
 
     def _names_a_programme(self, text: str, start: int, name_start: int) -> bool:
@@ -294,10 +368,20 @@ class DocumentFinder:
                     or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
                     or self._upper_types.match(text, words[0].start))
 
-    def _name_end(self, text: str, start: int, proper: bool) -> int:
-        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""
+    @cached_property
+    def _description_stops(self) -> tuple[str, ...]:
+        return tuple(f"{line} " for line in read_lines("document_description_stops.txt"))
+
+    def _name_end(self, text: str, start: int, proper: bool, stops: tuple[str, ...] = ()) -> int:
+        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title;
+        ``stops``: more words or phrases (each with a space after it) that end it."""
         words = scan(text, start, min(len(text), start + 400))
-        if not words or (proper and not (words[0].is_capitalized and words[0].is_word)):
+        if not words or not words[0].is_word:
+            return start
+        # Older and less formal texts write a law's name in lowercase: "Luật giáo dục đại học (GDĐH)".
+        lowercase = proper and not words[0].is_capitalized
+        if lowercase and (words[0].text in self._law_common_words or self._stops_at(text, words[0])
+                          or not words[0].text.isalpha()):
             return start
         end, k = start, 0
         while k < len(words) and k < MAX_NAME_WORDS:
@@ -310,7 +394,7 @@ class DocumentFinder:
             if word.text in (",", "và", "-", "–"):
                 # A list inside the name ("Khoa học, Công nghệ và Đổi mới sáng tạo"), not another document.
                 nxt = words[k + 1] if k + 1 < len(words) else None
-                if (not proper or nxt is None or not nxt.is_capitalized or not nxt.is_word
+                if (not proper or lowercase or nxt is None or not nxt.is_capitalized or not nxt.is_word
                         or self._upper_types.match(text, nxt.start)):
                     break
                 k += 1
@@ -320,7 +404,9 @@ class DocumentFinder:
             if year and k:
                 end = word.start + year.end()
                 break
-            if word.text in self._stops and k:
+            if k and (self._stops_at(text, word) or word.text in stops or text.startswith(stops, word.start)):
+                break
+            if lowercase and word.is_capitalized:
                 break
             if proper and k and word.is_capitalized and not word.is_abbreviation and text[end:word.start] == " " \
                     and words[k - 1].text not in (",", "và", "-", "–") and self.gaz.place(word.text) is None:
@@ -344,6 +430,16 @@ class DocumentFinder:
         return Entity("document", text[start:end], start, end,
                       {"canonical": canonical, "number": number, "doc_type": doc_type, "issuer": issuer,
                        "date": date})
+
+
+def identifiable(document: Entity) -> bool:
+    """Whether a mention names one document that other articles can cite too: by number, date or year, or by a
+    title. ``quyết định bổ nhiệm`` or ``Quyết định của Chủ tịch UBND tỉnh`` names one of many such decisions."""
+    attrs = document.attrs
+    if attrs.get("number") or attrs.get("date") or _YEAR_IN.search(str(attrs.get("canonical") or "")):
+        return True
+    name = str(attrs.get("canonical") or "")[len(str(attrs.get("doc_type") or "")) :].strip()
+    return bool(name) and not name[0].islower()
 
 
 def _link_short_mentions(documents: list[Entity]) -> None:
