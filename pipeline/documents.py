@@ -29,12 +29,13 @@ from pipeline.lexical import Word, scan
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
 _CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ](?:[\wĐđ]|&(?=[A-ZĐ]))*(?:[-/][A-ZĐ\d](?:[\wĐđ]|&(?=[A-ZĐ]))*)*)+"
 # An uncoded number: not a range or a quantity ("3 ngày"); "số 41 ngày 9/4/2020" is numbered and dated.
-_BARE_NUMBER = (r"\d{1,4}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
+_BARE_NUMBER = (r"\d{1,4}(?![\d/%+]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
                 r"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{4}| \d{1,2}[/.-]\d{1,2}[/.-]))")
 # A document that amends another: "Luật sửa đổi, bổ sung một số điều của …", "Nghị định sửa đổi …".
 _AMENDING = re.compile(r"(?<![\w])(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)"
                        r" sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của| tại)?(?: các)? $")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r",?\s+của\s+")
@@ -61,17 +62,16 @@ MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
 # "Nghị quyết đặt mục tiêu đến năm 2030, …": a plan setting its goal, not the plan's title.
-_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ"
-                          r"|đặt mục tiêu|đặt chỉ tiêu|đề ra|xác định mục tiêu) ")
+# "Đề án … trình Chính phủ vào cuối năm 2021": a year that dates an event, not the title's period.
+_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|được|đang|vừa|đặt ra|cho biết|nêu rõ"
+                          r"|đặt mục tiêu|đặt chỉ tiêu|đề ra|xác định mục tiêu) |…|\.\.\."
+                          r"| (?:vào|cuối|đầu|giữa|trong|trước|sau|từ) năm (?:19|20)\d{2}$")
 PARTY_CODES = ("TW", "TƯ")
 GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
 MAX_NAME_WORDS = 15
 NAME_COMMA_WORDS = ("chống",)  # a lowercase word that continues a name after a comma: "Phòng, chống …"
 # Type words that also name events: a quoted title after lowercase "chương trình" is a show or a meeting.
 AMBIGUOUS_TYPE_WORDS = ("chương trình",)
-# Types too common as plain nouns to be a document on an issuing verb alone ("gửi báo cáo", "ra thông báo").
-ISSUED_EXCLUDED = ("chương trình", "báo cáo", "hướng dẫn", "thông báo", "tờ trình", "văn bản")
-ISSUED_NOT_DESCRIPTIONS = ("số", "mới", "riêng", "chung", "kịp", "cụ", "nào", "gì")
 
 
 class DocumentFinder:
@@ -180,7 +180,8 @@ class DocumentFinder:
             position = match.start() + 1
             title = match.group(group)
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
-                    or (group == "named" and (_NOT_A_TITLE.search(title) or self._opens_with_stop(title)))
+                    or (group == "named" and _NOT_A_TITLE.search(title))
+                    or (group in ("named", "quoted") and self._opens_with_stop(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
                     or (group == "named" and (inner := self._upper_types.search(title, 1)) is not None
                         and "," in title[: inner.start()])  # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"
@@ -201,8 +202,7 @@ class DocumentFinder:
                 canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
-        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
-                       *self._find_issued(text, taken)]:
+        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
@@ -211,11 +211,13 @@ class DocumentFinder:
         return found
 
     def _opens_with_stop(self, title: str) -> bool:
-        """``Đề án và thực hiện …``: a type word followed by a function word opens no title."""
+        """``Đề án và thực hiện …``, ``“Luật chơi”``: a type word followed by a function word, or a law's type
+        word by a common noun, opens no title."""
         words = scan(title)
-        doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
-        after = len(scan(doc_type))
-        return after < len(words) and self._stops_at(title, words[after])
+        row = next(r for r in self._types if title.lower().startswith(r["type"].lower()))
+        after = len(scan(row["type"]))
+        return after < len(words) and (self._stops_at(title, words[after]) or (
+            row["named"] == "yes" and words[after].text.lower() in self._law_common_words))
 
     def _join_amendments(self, text: str, found: list[Entity]) -> list[Entity]:
         """``Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học``: the amending document, named by the
@@ -310,30 +312,6 @@ class DocumentFinder:
                                       year.group(0).split()[-1] if year else None))
         return found
 
-    @cached_property
-    def _issued(self) -> re.Pattern[str]:
-        verbs = "|".join(re.escape(v) for v in sorted(read_lines("document_issue_verbs.txt"), key=len, reverse=True))
-        rows = [r for r in self._types if r["abbreviation"] and r["type"].lower() not in ISSUED_EXCLUDED]
-        types = "|".join(re.escape(r["type"].lower()) for r in rows)
-        return re.compile(rf"(?<![\w])(?:{verbs}) (?P<type>{types}) (?=[a-zà-ỹđ])")
-
-    def _find_issued(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
-        """``đã ký quyết định công bố tình trạng …``, ``gửi công văn hỏa tốc``: a lowercase type word after a
-        verb that issues it, described rather than numbered."""
-        found = []
-        for match in self._issued.finditer(text):
-            start = match.start("type")
-            words = scan(text, match.end(), min(len(text), match.end() + 30))
-            if not words or self._stops_at(text, words[0]) or words[0].text in ISSUED_NOT_DESCRIPTIONS:
-                continue
-            end = self._name_end(text, match.end(), proper=False, stops=self._description_stops)
-            if end <= match.end() or any(s < end and start < e for s, e in taken):
-                continue
-            doc_type = next(r["type"] for r in self._types if r["type"].lower() == match.group("type"))
-            found.append(self._entity(text, start, end, doc_type, None, text[start:end], None, None))
-            taken.append((start, end))
-        return found
-
     def _find_designated(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
         """Laws and treaties by name, and open designations, ended by a stop word or punctuation."""
         found = []
@@ -342,6 +320,8 @@ class DocumentFinder:
                 continue
             doc_type = match.group("type")
             row = next(r for r in self._types if r["type"] == doc_type)
+            if row["named"] == "yes" and _SCHOOL_OF.search(text, max(0, match.start() - 10), match.start()):
+                continue  # "Trường Đại học Luật Hà Nội", "ngành Luật kinh tế": a school or a subject
             if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
                 continue
             end = self._name_end(text, match.end(), proper=row["named"] == "yes")
@@ -368,13 +348,8 @@ class DocumentFinder:
                     or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
                     or self._upper_types.match(text, words[0].start))
 
-    @cached_property
-    def _description_stops(self) -> tuple[str, ...]:
-        return tuple(f"{line} " for line in read_lines("document_description_stops.txt"))
-
-    def _name_end(self, text: str, start: int, proper: bool, stops: tuple[str, ...] = ()) -> int:
-        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title;
-        ``stops``: more words or phrases (each with a space after it) that end it."""
+    def _name_end(self, text: str, start: int, proper: bool) -> int:
+        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""
         words = scan(text, start, min(len(text), start + 400))
         if not words or not words[0].is_word:
             return start
@@ -404,7 +379,7 @@ class DocumentFinder:
             if year and k:
                 end = word.start + year.end()
                 break
-            if k and (self._stops_at(text, word) or word.text in stops or text.startswith(stops, word.start)):
+            if k and self._stops_at(text, word):
                 break
             if lowercase and word.is_capitalized:
                 break
