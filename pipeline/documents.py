@@ -56,7 +56,8 @@ _PLENUM = (r"(?<![\w])(?P<plenum>(?:Nghị quyết|Kết luận) (?:Hội nghị
            r"(?:Trung ương|TW|TƯ)(?: Đảng)?(?: lần thứ [\wà-ỹ]+| \d{1,2})? kh(?:óa|oá) [IVXL]+)")
 _CONGRESS_LOCAL = re.compile(r"Đảng bộ (tỉnh|thành phố)(?= lần| [IVXL]+\b|$)")
 # "tầm nhìn đến 2050" is "tầm nhìn đến năm 2050": canonical titles spell the year out one way.
-_NAMED_BY_YEAR = re.compile(r"năm (?:19|20)\d{2}(?!\d)")
+_NAMED_BY_YEAR = re.compile(r"(?:năm )?(?:19|20)\d{2}(?!\d)")
+_BARE_YEAR_AT_END = re.compile(r"(?<!năm) ((?:19|20)\d{2})$")  # "Luật Đất đai 2024" is "Luật Đất đai năm 2024"
 _BARE_HORIZON_YEAR = re.compile(r"\b(đến|tới) ((?:19|20)\d{2})\b")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
@@ -184,7 +185,8 @@ class DocumentFinder:
                     or (group in ("named", "quoted") and self._opens_with_stop(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
                     or (group == "named" and (inner := self._upper_types.search(title, 1)) is not None
-                        and "," in title[: inner.start()])  # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"
+                        and ("," in title[: inner.start()] or title[: inner.start()].endswith(" và ")))
+                    # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"; "Luật Đất đai 2024 và Hiến pháp năm 2013"
                     or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
                                                           or re.search(r"[.!?] ", title)))
                     or (group == "after" and (self._upper_types.match(title)
@@ -202,7 +204,9 @@ class DocumentFinder:
                 canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
-        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken)]:
+        parties = {b.start: b for b in bodies or [] if b.type in ("agency", "organization")}
+        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
+                       *self._find_signed(text, parties, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
@@ -312,6 +316,34 @@ class DocumentFinder:
                                       year.group(0).split()[-1] if year else None))
         return found
 
+    @cached_property
+    def _signed(self) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+        types = {r["phrase"]: r for r in read_csv("signed_documents.csv")}
+        verbs = "|".join(re.escape(v) for v in sorted(read_lines("signing_verbs.txt"), key=len, reverse=True))
+        phrases = "|".join(f"[{re.escape(p[0])}{re.escape(p[0].upper())}]{re.escape(p[1:])}"
+                           for p in sorted(types, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{verbs})(?: các| một| bản)? (?P<phrase>{phrases})(?![\w])"), types
+
+    def _find_signed(self, text: str, parties: dict[int, Entity], taken: list[tuple[int, int]]) -> list[Entity]:
+        """``ký kết Bản ghi nhớ hợp tác về chuyển đổi số giữa A và B``: a signed agreement, described rather than
+        numbered; its issuer is its signatories when the text names both (``A; B``)."""
+        pattern, types = self._signed
+        found = []
+        for match in pattern.finditer(text):
+            start, end = match.start("phrase"), match.end()
+            words = scan(text, end, min(len(text), end + 30))
+            if text[end : end + 1] == " " and words and words[0].is_word and not self._stops_at(text, words[0]):
+                end = self._name_end(text, end + 1, proper=False)  # "… hợp tác về chuyển đổi số"
+            if any(s < end and start < e for s, e in taken):
+                continue
+            signatories = _signatories(text, match.start(), end, parties)
+            row = types[match.group("phrase").lower()]
+            canonical = row["canonical"] + text[match.end() : end]
+            found.append(self._entity(text, start, end, row["doc_type"], None, canonical,
+                                      "; ".join(signatories) if signatories else None, None))
+            taken.append((start, end))
+        return found
+
     def _find_designated(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
         """Laws and treaties by name, and open designations, ended by a stop word or punctuation."""
         found = []
@@ -332,7 +364,8 @@ class DocumentFinder:
             name = text[match.end() : end]
             if row["named"] == "yes" and not _NAMED_BY_YEAR.match(name):
                 name = name[0].upper() + name[1:]  # "Luật giáo dục đại học" is cited as "Luật Giáo dục đại học"
-            found.append(self._entity(text, match.start(), end, doc_type, None, f"{doc_type} {name}", None, None))
+            canonical = _BARE_YEAR_AT_END.sub(r" năm \1", f"{doc_type} {name}")
+            found.append(self._entity(text, match.start(), end, doc_type, None, canonical, None, None))
         return found
 
     def _names_a_programme(self, text: str, start: int, name_start: int) -> bool:
@@ -437,6 +470,32 @@ def _link_short_mentions(documents: list[Entity]) -> None:
                   and d.attrs["doc_type"] == document.attrs["doc_type"]]
         if longer:
             document.attrs["canonical"] = max((str(d.attrs["canonical"]) for d in longer), key=len)
+
+
+def _signatories(text: str, verb: int, end: int, parties: dict[int, Entity]) -> list[str]:
+    """Who signed, when the text names both: ``giữa A và B`` after the agreement, ``A và B ký`` before the
+    verb, or ``A ký … với B``."""
+    ending = {b.end: b for b in parties.values()}
+
+    def before(position: int) -> Entity | None:
+        gap = re.search(r"(?:\s+(?:đã|vừa|cùng|chính thức))*\s+$", text[max(0, position - 30) : position])
+        return ending.get(position - len(gap.group(0))) if gap else None
+
+    def after(position: int, link: str) -> Entity | None:
+        joined = re.compile(rf"\s+(?:{link})\s+").match(text, position)
+        return parties.get(joined.end()) if joined else None
+
+    pairs = []
+    if (first := after(end, "giữa")) is not None:
+        pairs.append((first, after(first.end, "và|với")))
+    if (second := before(verb)) is not None:
+        joint = re.search(r"\s+(?:và|với)\s+$", text[max(0, second.start - 6) : second.start])
+        pairs.append((ending.get(second.start - len(joint.group(0))) if joint else None, second))
+        pairs.append((second, after(end, "với")))
+    first, second = next(((a, b) for a, b in pairs if a is not None and b is not None), (None, None))
+    if first is None or second is None:
+        return []
+    return [str(b.attrs.get("canonical") or b.text) for b in (first, second)]
 
 
 def _congress_canonical(title: str, province: str | None) -> str:

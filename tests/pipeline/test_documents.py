@@ -172,3 +172,24 @@ def test_only_a_document_that_other_articles_can_cite_gets_an_id(extractor):
     assert docs["Kế hoạch số 31/KH-UBND"] != docs["Luật Đất đai"]
     # named by its issuer only: one of many decisions of that office
     assert [text for text, ident in docs.items() if ident is None] == ["Quyết định của Chủ tịch UBND tỉnh"]
+
+
+def test_a_signed_agreement_with_its_signatories(extractor):
+    article = extractor.extract_text(
+        "Sáng 4/6, UBND tỉnh Quảng Trị và Tập đoàn Bưu chính Viễn thông Việt Nam đã ký kết Bản ghi nhớ hợp tác "
+        "về phát triển hạ tầng số. Sở Tư pháp ký Quy chế phối hợp với Công an tỉnh trong thi hành án. "
+        "Ông nói thỏa thuận là cần thiết.")
+    docs = {e.text: e.attrs for e in article.entities if e.type == "document"}
+    assert set(docs) == {"Bản ghi nhớ hợp tác về phát triển hạ tầng số", "Quy chế phối hợp"}
+    memorandum = docs["Bản ghi nhớ hợp tác về phát triển hạ tầng số"]
+    assert memorandum["doc_type"] == "Bản ghi nhớ"
+    assert memorandum["issuer"].split("; ")[0] == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert "Bưu chính Viễn thông" in memorandum["issuer"].split("; ")[1]
+    assert docs["Quy chế phối hợp"]["issuer"].startswith("Sở Tư pháp")
+
+
+def test_laws_named_by_a_bare_year_spell_it_out_in_their_canonical_name():
+    docs = found("Quốc hội thông qua Luật Đất đai 2024 và Bộ luật Lao động 2019, theo Hiến pháp 2013.")
+    assert {text: attrs["canonical"] for text, attrs in docs.items()} == {
+        "Luật Đất đai 2024": "Luật Đất đai năm 2024", "Bộ luật Lao động 2019": "Bộ luật Lao động năm 2019",
+        "Hiến pháp 2013": "Hiến pháp năm 2013"}
