@@ -202,6 +202,9 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
+            if k > j and word.text in gaz.surnames and _levels_only(words, j, k, text, gaz):
+                k = _namesake_end(words, k, text, gaz)  # "Trường THPT | Chu Văn An": named after a person
+                continue
             if k > j and word.text in gaz.surnames and _ends_name(words, j, k, text, gaz):
                 break  # "Hội đồng Lý luận Trung ương | Nguyễn Xuân Thắng": a person follows the body
             if k > j and _is_committee(_head_at(words, k, text, gaz)):
@@ -225,6 +228,30 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
                 continue
         break
     return k
+
+
+MAX_NAMESAKE_WORDS = 4
+
+
+def _namesake_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
+    """End of the person's name a school bears from word ``k``; when a second name follows in the same
+    capitalised run ("Trường Tiểu học Lê Văn Tám Nguyễn Thị Hoa"), that one is the school's head, not its name."""
+    m = k + 1
+    while m < len(words) and words[m].is_capitalized and words[m].is_word and not words[m].is_abbreviation \
+            and text[words[m - 1].end : words[m].start] == " ":
+        m += 1
+    if m - k > MAX_NAMESAKE_WORDS:
+        return next((s for s in range(k + 2, m - 1) if words[s].text in gaz.surnames and m - s <= MAX_NAMESAKE_WORDS),
+                    k + MAX_NAMESAKE_WORDS)
+    return m
+
+
+def _levels_only(words: list[Word], j: int, k: int, text: str, gaz: Gazetteer) -> bool:
+    """Are ``words[j:k]`` only a school's level ("THPT", "Tiểu học", "THPT chuyên"), so the name it bears follows?"""
+    m = j
+    while m < k and (found := gaz.school_levels.match(words, m, text)):
+        m += found[1]
+    return m == k
 
 
 def _ends_name(words: list[Word], j: int, k: int, text: str, gaz: Gazetteer) -> bool:

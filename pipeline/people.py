@@ -100,8 +100,11 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
         title = title or _title_right(words, i + n, text, gaz, body_at)
-        if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
-            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
+        before = i - (honorific[1] if honorific else 0) - 1
+        if not title and before > 0 and words[before].text in APPOSITION \
+                and not _follows_named_post(found, words[before], text):
+            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A", "Chủ tịch UBND tỉnh Bắc Giang - Lê Văn Hào": a post,
+            # then the person it names.
             post = _title_left(words, before, text, gaz, body_ending, apposition=True)
             title = post if post and post[1] else None
         if title:
@@ -118,6 +121,18 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
     found.extend(_short_mentions(words, text, gaz, found, taken, body_at))
     found.sort(key=lambda e: e.start)
     return found
+
+
+MAX_APPOSED_POST_CHARS = 160
+
+
+def _follows_named_post(found: list[Entity], separator: Word, text: str) -> bool:
+    """Is the post before ``separator`` the right-hand post of the person named just before it ("Ông A, Giám đốc
+    Sở Y tế, B …"), so that it is not also the next name's?"""
+    if not found or found[-1].end > separator.start or separator.start - found[-1].end > MAX_APPOSED_POST_CHARS:
+        return False
+    between = text[found[-1].end : separator.start]
+    return between.lstrip()[:1] in APPOSITION and "." not in between and "\n" not in between
 
 
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
@@ -229,7 +244,7 @@ def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
                 person.attrs.update(title=title, organization=organization)
 
 
-PRONOUNS = ("Ông", "Bà", "Anh", "Chị")
+PRONOUNS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí")
 SENTENCE_ENDS = (".", "!", "?", "\n")
 MAX_SENTENCE_WORDS = 60
 
@@ -246,13 +261,15 @@ def _post_in_next_sentence(words: list[Word], text: str, gaz: Gazetteer, people:
             continue
         end = next((m for m in range(k + 1, min(k + MAX_SENTENCE_WORDS, len(words)))
                     if words[m].text in SENTENCE_ENDS), None)
-        if end is None or end + 2 >= len(words) or words[end + 1].text not in PRONOUNS:
+        pronoun = next((len(p.split()) for p in PRONOUNS if text.startswith(p + " ", words[end + 1].start)), 0) \
+            if end is not None and end + 2 < len(words) else 0
+        if not pronoun:
             continue
         following = bisect_right(starts, person.start)
         if following < len(starts) and starts[following] < words[end + 1].start:
             continue  # another person is named before the pronoun
-        predicate = gaz.title_predicates.match(words, end + 2, text)
-        if predicate and (post := _title_right(words, end + 2, text, gaz, body_at)):
+        predicate = gaz.title_predicates.match(words, end + 1 + pronoun, text)
+        if predicate and (post := _title_right(words, end + 1 + pronoun, text, gaz, body_at)):
             person.type = "official"
             person.attrs.update(title=post[0], organization=post[1])
 
@@ -389,6 +406,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     if body is not None:
         while start > 0 and words[start - 1].start >= body.start:
             start -= 1
+    elif (place := _admin_place_ending(words, k, text, gaz)) is not None \
+            and (found := gaz.title_index.match_ending(words, place, text)):
+        # "Phó Chủ tịch tỉnh Quảng Ngãi", "Chủ tịch xã Tân Lập": the post named by its place, not its body.
+        return (found[0], text[words[place].start : words[k - 1].end]), place - found[1]
     elif sector := gaz.sector_index.match_ending(words, k, text):
         # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
         found = gaz.title_index.match_ending(words, k - sector[1], text)
@@ -405,6 +426,40 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     if found is None:
         return _fused_body_post(words, k, text, gaz) if body is None else None
     return (found[0], _organization(body) if body else None), start - found[1]
+
+
+MAX_PLACE_NAME_WORDS = 4
+
+
+def _admin_place_ending(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """Where an administrative word and the capitalised place name after it (``tỉnh Quảng Ngãi``, ``xã Tân
+    Lập``, ``TP. Huế``) start, when they end just before word ``k``; None otherwise."""
+    for m in range(k - 1, max(k - MAX_PLACE_NAME_WORDS, 0) - 1, -1):
+        if not _is_name_word(words[m]) or (m < k - 1 and text[words[m].end : words[m + 1].start] != " "):
+            return None
+        for n in (1, 2):
+            if m - n >= 0 and admin_word_at(words, m - n, text) == n:
+                return m - n
+    return None
+
+
+def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A place naming a post, at word ``k`` right after its title: an administrative word and a capitalised name
+    (``huyện Mường Tè``), or a country and where its post is held (``Hàn Quốc tại Việt Nam``). Returns where the
+    place naming the post ends and where the phrase ends; None otherwise."""
+    if n := admin_word_at(words, k, text):
+        m = k + n
+        while m < len(words) and m - k - n < MAX_PLACE_NAME_WORDS and _is_name_word(words[m]) \
+                and text[words[m - 1].end : words[m].start] in (" ", ""):
+            m += 1
+        return (m, m) if m > k + n else None
+    n = known_place_at(words, k, text, gaz, levels=("country",))
+    if not n:
+        return None
+    end = k + n
+    if end + 1 < len(words) and words[end].text == "tại" and (m := known_place_at(words, end + 1, text, gaz)):
+        return end, end + 1 + m
+    return end, end
 
 
 def _organization(body: Entity) -> str:
@@ -577,6 +632,10 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        elif k < len(words) and (place := _place_after_title(words, k, text, gaz)):
+            # "…, Chủ tịch huyện Mường Tè", "…, Đại sứ Hàn Quốc tại Việt Nam": a post named by its place.
+            organization = text[words[k].start : words[place[0] - 1].end]
+            k = place[1]
         elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
             # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.
             organization = text[words[k].start : words[unknown - 1].end]

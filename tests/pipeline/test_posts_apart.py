@@ -1,0 +1,60 @@
+"""Posts written apart from the name: before it across a dash or comma with no honorific, named by a place
+instead of a body, in a relative clause, in the next sentence after "Đồng chí", in a case the gazetteer does
+not list; and schools named after a person. Sentences written for these tests."""
+
+from tests.pipeline.test_titles_and_bodies import agencies, people
+
+
+def test_a_post_then_a_dash_and_a_bare_name(extractor):
+    text = "Ngày 3/5, Chủ tịch UBND tỉnh Yên Bái - Trần Quang Hòa, đã ký công điện khẩn về mưa lũ."
+    assert people(extractor, text) == {"Trần Quang Hòa": ("official", "Chủ tịch", "UBND tỉnh Yên Bái")}
+
+
+def test_a_post_after_a_named_person_is_not_also_the_next_name(extractor):
+    text = "Dự họp có ông Lưu Đức Thuận, Giám đốc Sở Xây dựng, Phan Thị Nguyệt và nhiều doanh nghiệp."
+    found = people(extractor, text)
+    assert found["Lưu Đức Thuận"] == ("official", "Giám đốc", "Sở Xây dựng")
+    assert found["Phan Thị Nguyệt"] == ("person", None, None)
+
+
+def test_a_post_named_by_its_place_on_either_side(extractor):
+    text = ("Phó Chủ tịch tỉnh Kon Tum - ông Đinh Văn Quyết yêu cầu không chủ quan. Chủ tịch xã Đắk Môn Lê Văn Hồ "
+            "kiểm tra đê. Ông Hà Văn Lục, Phó Chủ tịch thường trực huyện Bảo Lạc, báo cáo.")
+    assert people(extractor, text) == {
+        "Đinh Văn Quyết": ("official", "Phó Chủ tịch", "tỉnh Kon Tum"),
+        "Lê Văn Hồ": ("official", "Chủ tịch", "xã Đắk Môn"),
+        "Hà Văn Lục": ("official", "Phó Chủ tịch Thường trực", "huyện Bảo Lạc")}
+
+
+def test_an_ambassador_of_a_country_after_the_name(extractor):
+    text = "Ông Park Ji Hoon, Đại sứ Hàn Quốc tại Việt Nam, thăm khu công nghiệp."
+    assert people(extractor, text)["Park Ji Hoon"] == ("official", "Đại sứ", "Hàn Quốc")
+
+
+def test_a_relative_clause_states_the_post(extractor):
+    text = ("Ông Triệu Văn Khang, người vừa được bầu làm Chủ tịch Hội Cựu chiến binh tỉnh, phát biểu. "
+            "Bà Lý Thị Hiền, người dân thôn Nà Mò, kể lại.")
+    assert people(extractor, text) == {
+        "Triệu Văn Khang": ("official", "Chủ tịch", "Hội Cựu chiến binh tỉnh"),
+        "Lý Thị Hiền": ("person", None, None)}
+
+
+def test_dong_chi_opens_the_next_sentence_with_the_post(extractor):
+    text = "Đồng chí Vàng Seo Dín thăm bản. Đồng chí hiện là Bí thư Huyện ủy Si Ma Cai."
+    assert people(extractor, text) == {"Vàng Seo Dín": ("official", "Bí thư", "Huyện ủy Si Ma Cai")}
+
+
+def test_a_longer_title_in_another_case_wins(extractor):
+    text = "Bà Đoàn Thị Lụa, Phó Bí thư thường trực Đảng ủy khối, phát biểu; ông Mạc Văn Hải - phó trưởng ga Vinh - cho biết."
+    found = people(extractor, text)
+    assert found["Đoàn Thị Lụa"][:2] == ("official", "Phó Bí thư Thường trực")
+    assert found["Mạc Văn Hải"][:2] == ("official", "Phó Trưởng ga")
+
+
+def test_a_school_named_after_a_person_keeps_the_name(extractor):
+    text = ("Bà Hứa Thị Nhàn, Hiệu trưởng Trường THPT chuyên Lê Quý Đôn, cho biết. Hiệu trưởng Trường Tiểu học "
+            "Kim Đồng Quách Văn Bảo báo cáo.")
+    assert people(extractor, text) == {
+        "Hứa Thị Nhàn": ("official", "Hiệu trưởng", "Trường THPT chuyên Lê Quý Đôn"),
+        "Quách Văn Bảo": ("official", "Hiệu trưởng", "Trường Tiểu học Kim Đồng")}
+    assert agencies(extractor, text) == ["Trường THPT chuyên Lê Quý Đôn", "Trường Tiểu học Kim Đồng"]
