@@ -45,7 +45,8 @@ def test_dong_chi_opens_the_next_sentence_with_the_post(extractor):
 
 
 def test_a_longer_title_in_another_case_wins(extractor):
-    text = "Bà Đoàn Thị Lụa, Phó Bí thư thường trực Đảng ủy khối, phát biểu; ông Mạc Văn Hải - phó trưởng ga Vinh - cho biết."
+    text = ("Bà Đoàn Thị Lụa, Phó Bí thư thường trực Đảng ủy khối, phát biểu; ông Mạc Văn Hải - phó trưởng ga Vinh - "
+            "cho biết.")
     found = people(extractor, text)
     assert found["Đoàn Thị Lụa"][:2] == ("official", "Phó Bí thư Thường trực")
     assert found["Mạc Văn Hải"][:2] == ("official", "Phó Trưởng ga")
