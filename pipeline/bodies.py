@@ -61,7 +61,9 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
             i += 1
             continue
         start_char, end_char = words[i].start, words[end - 1].end
-        if word_end is not None:
+        if word_end is not None and not _ends_in_standalone_head(words, end, text, gaz):
+            # A name never ends inside a word, but a complete head ("… Tỉnh ủy") is never cut: underthesea may
+            # join its last syllable to the verb after it ("ủy dự").
             end_char = max(end_char, word_end(end_char - 1))
             while end < len(words) and words[end].start < end_char:
                 end += 1
@@ -168,6 +170,8 @@ def _body_end(words: list[Word], i: int, match: tuple[BodyHead, int], text: str,
         committee = _head_at(words, end, text, gaz)
         if committee and committee[0].standalone and committee[0].kind == "party" and committee[0].scope == "local":
             end += committee[1]
+    elif _is_committee(committee := _head_at(words, i + n, text, gaz)):
+        end = i + n + committee[1]  # "Ban Tổ chức | Tỉnh ủy": a head with its name, then the committee it serves
     else:
         end = _name_end(words, i + n, text, gaz, titled)
         if end == i + n:
@@ -292,6 +296,11 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
     return k + n
+
+
+def _ends_in_standalone_head(words: list[Word], end: int, text: str, gaz: Gazetteer) -> bool:
+    found = gaz.head_index.match_ending(words, end, text)
+    return bool(found and gaz.head(found[0]).standalone)
 
 
 def _is_committee(match: tuple[BodyHead, int] | None) -> bool:

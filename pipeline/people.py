@@ -97,6 +97,9 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
                          None)
             i = inner if inner is not None else i + run
             continue
+        if title and _inside_previous_post(found, words[i], text):
+            i += n  # "Bà A, Chủ tịch Công đoàn Công ty Xi măng | Hoàng Thạch, …": the body's name, not a person
+            continue
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
         title = title or _title_right(words, i + n, text, gaz, body_at)
@@ -133,6 +136,18 @@ def _follows_named_post(found: list[Entity], separator: Word, text: str) -> bool
         return False
     between = text[found[-1].end : separator.start]
     return between.lstrip()[:1] in APPOSITION and "." not in between and "\n" not in between
+
+
+OTHER_PERSON_LINKS = re.compile(r"[.;:\n]|\s(?:và|cùng|với|của|cho|gặp|tiếp)\s")
+
+
+def _inside_previous_post(found: list[Entity], word: Word, text: str) -> bool:
+    """Does ``word`` sit inside the post written after the last person named ("Bà A, Chủ tịch Công đoàn Công ty
+    Xi măng Hoàng Thạch, …")? No one else is named there, so a name-like run is the body's own name."""
+    if not found or found[-1].type != "official" or word.start - found[-1].end > MAX_APPOSED_POST_CHARS:
+        return False
+    between = text[found[-1].end : word.start]
+    return between.lstrip()[:1] in APPOSITION and not OTHER_PERSON_LINKS.search(between)
 
 
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
@@ -417,6 +432,9 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None and (unit := _lowercase_unit_before(words, start, text, gaz)):
+        # "Trưởng phòng pháp chế | Chi cục Kiểm lâm …": a unit written in lowercase, inside the body that follows.
+        return (unit[0], f"{gaz.title_body_head[unit[0]]} {text[words[unit[1]].start : body.end]}"), unit[2]
     if found is None and body is not None:
         # The title ends in the body's head word: "Chánh Văn phòng | UBND tỉnh", "Trưởng Ban | Tuyên giáo".
         for m in range(start + 1, min(start + MAX_SHARED_HEAD_WORDS, k) + 1):
@@ -462,6 +480,22 @@ def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> 
     return end, end
 
 
+MAX_UNIT_WORDS = 3
+
+
+def _lowercase_unit_before(words: list[Word], start: int, text: str, gaz: Gazetteer) -> tuple[str, int, int] | None:
+    """``Trưởng phòng | pháp chế`` ending before word ``start``: a title whose body head ends it, then one to three
+    lowercase words naming the unit. Returns the title, where the unit's name starts and where the title starts."""
+    for m in range(start - 1, max(start - MAX_UNIT_WORDS, 0) - 1, -1):
+        word = words[m]
+        if not word.is_word or word.is_capitalized or word.text in gaz.name_stopwords:
+            return None
+        found = gaz.title_index.match_ending(words, m, text)
+        if found and found[0] in gaz.title_body_head:
+            return found[0], m, m - found[1]
+    return None
+
+
 def _organization(body: Entity) -> str:
     """A body as written, its head capitalised: "phòng Kinh tế" of "Trưởng phòng Kinh tế" is the Phòng."""
     return body.text[:1].upper() + body.text[1:]
@@ -478,7 +512,8 @@ def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tu
             between = text[words[start].start : words[k - 1].end]
             return (found[0], f"{head} {between}"), start - found[1]
         word = words[start]
-        if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
+        if not (word.is_word or word.text in ("-", "–") or _glued_dot(words, start, text)) \
+                or word.text in gaz.name_stopwords:
             return None
     return None
 
@@ -504,7 +539,23 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
         start = found_loose[1]
         if not apposition or start == 0 or words[start - 1].text in CLAUSE_OPENERS:
             posts.append(found_loose[0])
+    if not posts and not apposition and (parent := _parent_body_ending(words, i, body_ending)) is not None:
+        # "Vụ phó Pháp chế, Bộ Ngoại giao <name>": a post, a comma, then the body it belongs to.
+        inner = _title_left(words, parent[1], text, gaz, body_ending, apposition=False, loose=loose)
+        if inner is not None and inner[1]:
+            posts.append((inner[0], f"{inner[1]}, {parent[0].text}"))
     return _best(posts, gaz, require_body_for_concurrent=True)
+
+
+def _parent_body_ending(words: list[Word], k: int, body_ending: dict[int, Entity]) -> tuple[Entity, int] | None:
+    """A body ending just before word ``k`` and preceded by a comma, with the index of that comma."""
+    body = body_ending.get(words[k - 1].end) if k > 0 else None
+    if body is None:
+        return None
+    m = k - 1
+    while m > 0 and words[m].start > body.start:
+        m -= 1
+    return (body, m - 1) if m > 1 and words[m].start == body.start and words[m - 1].text == "," else None
 
 
 MAX_LOOSE_BODY_WORDS = 12
@@ -529,7 +580,7 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
             if start <= 0:
                 return None
             continue
-        if not (word.is_word or word.text in LOOSE_CONNECTORS):
+        if not (word.is_word or word.text in LOOSE_CONNECTORS or _glued_dot(words, start, text)):
             return None
         found = gaz.title_index.match_ending(words, start, text)
         if found is None:
@@ -544,6 +595,12 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
             last = at  # "CHND Trung Hoa tại Việt Nam": the body is the country's, the place is where it serves
         return (found[0], text[words[first].start : words[last - 1].end]), start - found[1]
     return None
+
+
+def _glued_dot(words: list[Word], m: int, text: str) -> bool:
+    """Is word ``m`` a full stop inside an abbreviation (``T.Ư``, ``TP.HCM``, ``Q.5``), not ending a sentence?"""
+    return (words[m].text == "." and 0 < m < len(words) - 1 and words[m - 1].end == words[m].start
+            and words[m].end == words[m + 1].start and words[m + 1].is_word)
 
 
 def _outside_parentheses(words: list[Word]) -> list[Word]:
@@ -657,8 +714,9 @@ POST_LIST_ENDS = (",", ";", ".", ":", "\n", ")", "(")
 
 def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
     """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
-    (``UVBTV Tỉnh ủy``) and a comma then a known title follow; None otherwise."""
-    if k >= len(words) or not words[k].is_capitalized:
+    (``UVBTV Tỉnh ủy``, ``Trung tướng``) or an honour in lowercase (``nhà giáo ưu tú``), and a comma then a known
+    title follow; None otherwise."""
+    if k >= len(words) or not words[k].is_word:
         return None
     for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
         if words[m].text == ",":

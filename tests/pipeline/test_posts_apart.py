@@ -59,3 +59,38 @@ def test_a_school_named_after_a_person_keeps_the_name(extractor):
         "Hứa Thị Nhàn": ("official", "Hiệu trưởng", "Trường THPT chuyên Lê Quý Đôn"),
         "Quách Văn Bảo": ("official", "Hiệu trưởng", "Trường Tiểu học Kim Đồng")}
     assert agencies(extractor, text) == ["Trường THPT chuyên Lê Quý Đôn", "Trường Tiểu học Kim Đồng"]
+
+
+def test_a_lowercase_unit_inside_the_body_that_follows(extractor):
+    text = "Theo Trưởng phòng thanh tra Chi cục Thủy sản Cà Mau Tạ Văn Lợi, số tàu vi phạm đã giảm."
+    assert people(extractor, text) == {
+        "Tạ Văn Lợi": ("official", "Trưởng phòng", "Phòng thanh tra Chi cục Thủy sản Cà Mau")}
+
+
+def test_a_post_then_a_comma_and_the_parent_body(extractor):
+    text = "Vụ phó Hợp tác quốc tế, Bộ Tư pháp Kiều Văn Đạt cho biết hội thảo kéo dài hai ngày."
+    assert people(extractor, text) == {
+        "Kiều Văn Đạt": ("official", "Vụ phó", "Vụ Hợp tác quốc tế, Bộ Tư pháp")}
+
+
+def test_abbreviations_with_a_full_stop_inside_a_fused_body(extractor):
+    text = "Theo Trưởng ban Kinh tế T.Ư Tạ Quang Huy, chính sách đã được điều chỉnh."
+    assert people(extractor, text)["Tạ Quang Huy"][:2] == ("official", "Trưởng ban")
+
+
+def test_a_rank_or_an_honour_between_the_name_and_the_post(extractor):
+    text = ("Ông Dư Văn Hợp, nhà giáo ưu tú, Hiệu trưởng Trường THCS Lê Lợi, phát biểu. Khúc Văn Toại, Trung tướng, "
+            "Phó Tổng Tham mưu trưởng, dự lễ.")
+    found = people(extractor, text)
+    assert found["Dư Văn Hợp"] == ("official", "Hiệu trưởng", "Trường THCS Lê Lợi")
+    assert found["Khúc Văn Toại"][:2] == ("official", "Phó Tổng Tham mưu trưởng")
+
+
+def test_a_name_like_body_name_inside_an_apposed_post_is_no_person(extractor):
+    text = "Bà Lã Thị Vân, Chủ tịch Công đoàn Công ty Gạch men Đỗ Sơn, trao quà cho công nhân."
+    assert people(extractor, text) == {"Lã Thị Vân": ("official", "Chủ tịch", "Công đoàn Công ty Gạch men")}
+
+
+def test_a_party_board_of_the_committee_ends_at_the_committee(extractor):
+    text = "Trưởng ban Tổ chức Tỉnh ủy dự và phát biểu; Ban Dân vận Tỉnh ủy dự."
+    assert agencies(extractor, text) == ["ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]
