@@ -44,6 +44,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
     body_at = {b.start: b for b in bodies}
     body_ending = {b.end: b for b in bodies}
     found: list[Entity] = []
+    posted_right: set[int] = set()  # indices in ``found`` of people whose post follows their name
     i = 0
     while i < len(words):
         # Capitalised words that are not names: a title ("Phó Chủ tịch") or an honorific ("Ông", "TS.").
@@ -89,23 +90,27 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # Never start a name in the middle of a capitalised run, unless what precedes it in the run is a
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
-            inner = next((j for j in range(i + 1, i + run)
-                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
-                                                        ends_word=ends_word))
-                          and not _place_across(words, i, j, text, gaz)
-                          and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
-                         None)
-            i = inner if inner is not None else i + run
+            starts = [(j, length) for j in range(i + 1, i + run)
+                      if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
+                                                 ends_word=ends_word))
+                      and not _place_across(words, i, j, text, gaz)
+                      and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))]
+            if len(starts) > 1 and admin_word_at(words, i - 1, text) == 1:
+                # "phường Hồng Hà Vũ Văn Hậu": after a place word, the full name of three words ending the run
+                # (Vũ Văn Hậu) rather than the first family name (Hà).
+                starts = [s for s in starts if s[0] + s[1] == i + run and s[1] == 3] or starts
+            i = starts[0][0] if starts else i + run
             continue
-        if title and _inside_previous_post(found, words[i], text):
+        if title and _inside_previous_post(found, words[i], text, posted_right):
             i += n  # "Bà A, Chủ tịch Công đoàn Công ty Xi măng | Hoàng Thạch, …": the body's name, not a person
             continue
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
-        title = title or _title_right(words, i + n, text, gaz, body_at)
+        if not title and (title := _title_right(words, i + n, text, gaz, body_at)):
+            posted_right.add(len(found))
         before = i - (honorific[1] if honorific else 0) - 1
         if not title and before > 0 and words[before].text in APPOSITION \
-                and not _follows_named_post(found, words[before], text):
+                and not _follows_named_post(found, words[before], text, posted_right):
             # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A", "Chủ tịch UBND tỉnh Bắc Giang - Lê Văn Hào": a post,
             # then the person it names.
             post = _title_left(words, before, text, gaz, body_ending, apposition=True)
@@ -129,10 +134,12 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 MAX_APPOSED_POST_CHARS = 160
 
 
-def _follows_named_post(found: list[Entity], separator: Word, text: str) -> bool:
+def _follows_named_post(found: list[Entity], separator: Word, text: str, posted_right: set[int]) -> bool:
     """Is the post before ``separator`` the right-hand post of the person named just before it ("Ông A, Giám đốc
     Sở Y tế, B …"), so that it is not also the next name's?"""
-    if not found or found[-1].end > separator.start or separator.start - found[-1].end > MAX_APPOSED_POST_CHARS:
+    if not found or len(found) - 1 not in posted_right:
+        return False
+    if not 0 <= separator.start - found[-1].end <= MAX_APPOSED_POST_CHARS:
         return False
     between = text[found[-1].end : separator.start]
     return between.lstrip()[:1] in APPOSITION and "." not in between and "\n" not in between
@@ -141,10 +148,10 @@ def _follows_named_post(found: list[Entity], separator: Word, text: str) -> bool
 OTHER_PERSON_LINKS = re.compile(r"[.;:\n]|\s(?:và|cùng|với|của|cho|gặp|tiếp)\s")
 
 
-def _inside_previous_post(found: list[Entity], word: Word, text: str) -> bool:
+def _inside_previous_post(found: list[Entity], word: Word, text: str, posted_right: set[int]) -> bool:
     """Does ``word`` sit inside the post written after the last person named ("Bà A, Chủ tịch Công đoàn Công ty
     Xi măng Hoàng Thạch, …")? No one else is named there, so a name-like run is the body's own name."""
-    if not found or found[-1].type != "official" or word.start - found[-1].end > MAX_APPOSED_POST_CHARS:
+    if not found or len(found) - 1 not in posted_right or word.start - found[-1].end > MAX_APPOSED_POST_CHARS:
         return False
     between = text[found[-1].end : word.start]
     return between.lstrip()[:1] in APPOSITION and not OTHER_PERSON_LINKS.search(between)
@@ -424,7 +431,7 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     elif (place := _admin_place_ending(words, k, text, gaz)) is not None \
             and (found := gaz.title_index.match_ending(words, place, text)):
         # "Phó Chủ tịch tỉnh Quảng Ngãi", "Chủ tịch xã Tân Lập": the post named by its place, not its body.
-        return (found[0], text[words[place].start : words[k - 1].end]), place - found[1]
+        return _head_with_place(found[0], text[words[place].start : words[k - 1].end], gaz), place - found[1]
     elif sector := gaz.sector_index.match_ending(words, k, text):
         # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
         found = gaz.title_index.match_ending(words, k - sector[1], text)
@@ -459,6 +466,16 @@ def _admin_place_ending(words: list[Word], k: int, text: str, gaz: Gazetteer) ->
             if m - n >= 0 and admin_word_at(words, m - n, text) == n:
                 return m - n
     return None
+
+
+def _head_with_place(title: str, place: str, gaz: Gazetteer) -> Post:
+    """``Bí thư Đảng ủy`` + ``xã Tân Lập``: a title that ends in a body's head gives that head to the place
+    (``Bí thư`` of ``Đảng ủy xã Tân Lập``); other titles keep the place as their organisation."""
+    for head in gaz.heads:
+        short = title[: -len(head.head) - 1]
+        if title.endswith(" " + head.head) and short in gaz.title_priority:
+            return short, f"{head.head} {place}"
+    return title, place
 
 
 def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[int, int] | None:
@@ -691,7 +708,7 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
                 k += 1
         elif k < len(words) and (place := _place_after_title(words, k, text, gaz)):
             # "…, Chủ tịch huyện Mường Tè", "…, Đại sứ Hàn Quốc tại Việt Nam": a post named by its place.
-            organization = text[words[k].start : words[place[0] - 1].end]
+            title, organization = _head_with_place(title, text[words[k].start : words[place[0] - 1].end], gaz)
             k = place[1]
         elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
             # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.

@@ -2,7 +2,7 @@
 instead of a body, in a relative clause, in the next sentence after "Đồng chí", in a case the gazetteer does
 not list; and schools named after a person. Sentences written for these tests."""
 
-from tests.pipeline.test_titles_and_bodies import agencies, people
+from tests.pipeline.test_titles_and_bodies import agencies, entities, people
 
 
 def test_a_post_then_a_dash_and_a_bare_name(extractor):
@@ -94,3 +94,22 @@ def test_a_name_like_body_name_inside_an_apposed_post_is_no_person(extractor):
 def test_a_party_board_of_the_committee_ends_at_the_committee(extractor):
     text = "Trưởng ban Tổ chức Tỉnh ủy dự và phát biểu; Ban Dân vận Tỉnh ủy dự."
     assert agencies(extractor, text) == ["ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]
+
+
+def test_bodies_the_gazetteer_lacked(extractor):
+    text = ("Trạm trưởng Trạm Y tế xã Lương Văn Nghĩa, Giám đốc Điện lực Lạng Sơn Đàm Văn Hữu và Chủ tịch Liên minh "
+            "Hợp tác xã tỉnh Nông Văn Thịnh dự họp với Bí thư Đảng ủy Khối các cơ quan tỉnh Hoàng Văn Khải.")
+    assert people(extractor, text) == {
+        "Lương Văn Nghĩa": ("official", "Trạm trưởng", "Trạm Y tế xã"),
+        "Đàm Văn Hữu": ("official", "Giám đốc", "Điện lực Lạng Sơn"),
+        "Nông Văn Thịnh": ("official", "Chủ tịch", "Liên minh Hợp tác xã tỉnh"),
+        "Hoàng Văn Khải": ("official", "Bí thư", "Đảng ủy Khối các cơ quan tỉnh")}
+
+
+def test_a_commune_party_committee_named_by_its_place(extractor):
+    text = "Bí thư Đảng ủy phường Hồng Hà Vũ Văn Hậu và ông Lò Văn Mạnh, Bí thư Đảng ủy xã Mường Bon, dự họp."
+    assert people(extractor, text) == {
+        "Vũ Văn Hậu": ("official", "Bí thư", "Đảng ủy phường Hồng Hà"),
+        "Lò Văn Mạnh": ("official", "Bí thư", "Đảng ủy xã Mường Bon")}
+    places = [e.text for e in entities(extractor, text, ("location",))]
+    assert places == ["Hồng Hà", "Mường Bon"]
