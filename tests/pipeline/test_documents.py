@@ -123,3 +123,15 @@ def test_plenum_resolutions_named_by_the_plenum():
     assert docs == ["Nghị quyết Trung ương 4 khóa XII",
                     "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII",
                     "Kết luận Hội nghị Trung ương 10 khoá XIII"]
+
+
+def test_a_lowercase_type_after_a_verb_of_issuing_is_a_document(extractor):
+    text = ("UBND huyện Trần Văn Thời vừa ra quyết định công bố tình trạng khẩn cấp về sạt lở đê. Sau đó, Chủ tịch "
+            "UBND tỉnh gửi công điện khẩn đến các địa phương ven biển. Huyện đã quyết định cho dân sơ tán sớm, còn "
+            "xã ký quyết định này từ hôm qua.")
+    found = [(e.text, e.attrs["doc_type"], e.attrs["canonical"])
+             for e in extractor.extract_text("Tin tức\n" + text).entities if e.type == "document"]
+    assert found == [
+        ("quyết định công bố tình trạng khẩn cấp về sạt lở đê", "Quyết định",
+         "Quyết định công bố tình trạng khẩn cấp về sạt lở đê"),
+        ("công điện khẩn", "Công điện", "Công điện khẩn")]
