@@ -275,6 +275,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
             return m  # "Ủy ban Kiểm tra | Tỉnh ủy": a committee ends the run too
         if known_place_at(words, m, text, gaz, levels=("province", "country")):
             return m  # "Tập đoàn dầu khí Thái Lan"
+        if named and m > k and word.text == "(" and m + 2 < len(words) and words[m + 1].is_abbreviation \
+                and words[m + 2].text == ")":
+            return m  # "Trung tâm Điều hành thông minh (IOC)": the body's own abbreviation closes its name
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
         if m > k and gaz.head_index.match(words, m, text):
@@ -401,6 +404,9 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = 
     stripped = canonical.rstrip()
     for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
         if stripped.endswith(" " + admin):
+            if province.lower().startswith(admin.lower().rstrip(".") + " "):
+                # "Trung tâm Chuyển đổi số thành phố" of "Thành phố Hồ Chí Minh": the province's name says it
+                return f"{stripped[: -len(admin)]}{province}"
             return f"{stripped} {province}"
     if stripped.endswith(("ủy", "uỷ")) or stripped.startswith(("Tỉnh ", "Thành ")):
         return f"{stripped} {province}"  # "Tỉnh ủy Hải Dương", "Tỉnh đoàn Lào Cai": the name already says "tỉnh"
@@ -409,6 +415,8 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = 
     if party and not any(w in stripped for w in ("ủy", "uỷ", "Đảng bộ", "Ban Chấp hành")):
         # "Ban Thường vụ" of a province is the Tỉnh ủy's (the Thành ủy's in a city).
         return f"{stripped} {'Thành ủy' if city else 'Tỉnh ủy'} {province}"
+    if province.startswith("Thành phố "):
+        return f"{stripped} {province}"  # "… Thành phố Hồ Chí Minh", not "… thành phố Thành phố Hồ Chí Minh"
     return f"{stripped} {'thành phố' if city else 'tỉnh'} {province}"
 
 

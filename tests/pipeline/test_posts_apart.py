@@ -113,3 +113,12 @@ def test_a_commune_party_committee_named_by_its_place(extractor):
         "Lò Văn Mạnh": ("official", "Bí thư", "Đảng ủy xã Mường Bon")}
     places = [e.text for e in entities(extractor, text, ("location",))]
     assert places == ["Hồng Hà", "Mường Bon"]
+
+
+def test_a_body_named_with_its_abbreviation_and_a_city_body(extractor):
+    text = ("Trung tâm Giám sát giao thông thông minh (ITC) đã đi vào hoạt động ở TP. Hồ Chí Minh. Trung tâm Chuyển "
+            "đổi số thành phố cũng ra mắt ứng dụng. Thành phố Hồ Chí Minh có 22 quận, huyện.")
+    found = [(e.text, e.attrs["canonical"]) for e in entities(extractor, text, ("agency",))]
+    city = "Trung tâm Giám sát giao thông thông minh Thành phố Hồ Chí Minh"
+    assert found == [("Trung tâm Giám sát giao thông thông minh", city), ("ITC", city),
+                     ("Trung tâm Chuyển đổi số thành phố", "Trung tâm Chuyển đổi số Thành phố Hồ Chí Minh")]
