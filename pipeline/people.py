@@ -442,6 +442,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     if found is None and body is not None and (unit := _lowercase_unit_before(words, start, text, gaz)):
         # "Trưởng phòng pháp chế | Chi cục Kiểm lâm …": a unit written in lowercase, inside the body that follows.
         return (unit[0], f"{gaz.title_body_head[unit[0]]} {text[words[unit[1]].start : body.end]}"), unit[2]
+    if found is None and body is not None and (whole := gaz.title_index.match_ending(words, k, text)) \
+            and k - whole[1] < start:
+        # A title that names its body whole: "Thường trực Ban Bí thư <name>".
+        return (whole[0], _organization(body)), k - whole[1]
     if found is None and body is not None:
         # The title ends in the body's head word: "Chánh Văn phòng | UBND tỉnh", "Trưởng Ban | Tuyên giáo".
         for m in range(start + 1, min(start + MAX_SHARED_HEAD_WORDS, k) + 1):

@@ -122,3 +122,12 @@ def test_a_body_named_with_its_abbreviation_and_a_city_body(extractor):
     city = "Trung tâm Giám sát giao thông thông minh Thành phố Hồ Chí Minh"
     assert found == [("Trung tâm Giám sát giao thông thông minh", city), ("ITC", city),
                      ("Trung tâm Chuyển đổi số thành phố", "Trung tâm Chuyển đổi số Thành phố Hồ Chí Minh")]
+
+
+def test_a_title_naming_its_body_whole_an_acting_post_and_army_units(extractor):
+    text = ("Thường trực Ban Bí thư Lương Văn Khải dự lễ. Bà Đặng Thị Thu, Quyền Giám đốc Sở Y tế, báo cáo. "
+            "Đại úy Triệu Văn Thân - Trung đoàn phó Trung đoàn 9, kể lại.")
+    found = people(extractor, text)
+    assert found["Lương Văn Khải"] == ("official", "Thường trực Ban Bí thư", "Ban Bí thư")
+    assert found["Đặng Thị Thu"][0] == "official" and found["Đặng Thị Thu"][2] == "Sở Y tế"
+    assert found["Triệu Văn Thân"] == ("official", "Trung đoàn phó", "Trung đoàn 9")
