@@ -109,7 +109,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if not title and (title := _title_right(words, i + n, text, gaz, body_at)):
             posted_right.add(len(found))
         before = i - (honorific[1] if honorific else 0) - 1
-        if not title and before > 0 and words[before].text in APPOSITION \
+        if not title and before > 0 and words[before].text in (*APPOSITION, ":") \
                 and not _follows_named_post(found, words[before], text, posted_right):
             # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A", "Chủ tịch UBND tỉnh Bắc Giang - Lê Văn Hào": a post,
             # then the person it names.
@@ -360,7 +360,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
-           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
+           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
+           and not gaz.title_index.match(words, i + n, text)):  # "Ông Lê An | Giám đốc Sở Y tế": no comma
         n += 1
     if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
             and not ends_word(words[i + n - 1].end)):
@@ -677,6 +678,9 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         k = j + predicate[1]  # "ông A hiện là Giám đốc Sở …": the post as a predicate
     elif j < len(words) and words[j].text in RIGHT_SEPARATORS:
         k = j + 1
+    elif j < len(words) and words[j].is_capitalized and (found := gaz.title_index.match(words, j, text)) \
+            and gaz.title_priority.get(found[0], 2) > 0:
+        k = j  # "Ông Lê An Giám đốc Sở Y tế cho biết": the post right after the name, its comma left out
     else:
         return None
     posts: list[Post] = []

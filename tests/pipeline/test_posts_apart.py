@@ -131,3 +131,12 @@ def test_a_title_naming_its_body_whole_an_acting_post_and_army_units(extractor):
     assert found["Lương Văn Khải"] == ("official", "Thường trực Ban Bí thư", "Ban Bí thư")
     assert found["Đặng Thị Thu"][0] == "official" and found["Đặng Thị Thu"][2] == "Sở Y tế"
     assert found["Triệu Văn Thân"] == ("official", "Trung đoàn phó", "Trung đoàn 9")
+
+
+def test_a_post_with_its_comma_left_out_or_after_a_colon(extractor):
+    text = ("Đồng chí Hà Văn Tuệ Phó Chủ tịch UBND tỉnh phát biểu. Ông Mã Văn Lực Giám đốc Sở Xây dựng cho biết. "
+            "Chủ tịch UBND huyện: Lục Văn Hải kết luận.")
+    assert people(extractor, text) == {
+        "Hà Văn Tuệ": ("official", "Phó Chủ tịch", "UBND tỉnh"),
+        "Mã Văn Lực": ("official", "Giám đốc", "Sở Xây dựng"),
+        "Lục Văn Hải": ("official", "Chủ tịch", "UBND huyện")}
