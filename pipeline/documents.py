@@ -206,7 +206,7 @@ class DocumentFinder:
             taken.append((start, end))
         parties = {b.start: b for b in bodies or [] if b.type in ("agency", "organization")}
         for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
-                       *self._find_signed(text, parties, taken)]:
+                       *self._find_signed(text, parties, taken), *self._find_issued(text, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
@@ -366,6 +366,39 @@ class DocumentFinder:
                 name = name[0].upper() + name[1:]  # "Luật giáo dục đại học" is cited as "Luật Giáo dục đại học"
             canonical = _BARE_YEAR_AT_END.sub(r" năm \1", f"{doc_type} {name}")
             found.append(self._entity(text, match.start(), end, doc_type, None, canonical, None, None))
+        return found
+
+    @cached_property
+    def _issuing(self) -> tuple[re.Pattern[str], re.Pattern[str]]:
+        """(a verb of issuing then a lowercase type, what ends the designation after it)."""
+        sections: dict[str, list[str]] = {}
+        current = ""
+        for line in read_lines("document_issuing.txt"):
+            if line.startswith("["):
+                current = line.strip("[]")
+            else:
+                sections.setdefault(current, []).append(line)
+        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+        start = re.compile(rf"(?<![\w])(?:{alt(sections['verbs'])}) (?P<type>{alt(sections['types'])})"
+                           rf" (?!(?:{alt(sections['not_after'])})(?![\w]))(?=[a-zà-ỹđ])")
+        end = re.compile(rf"[.;:!?\n“”\"()]| (?:{alt(sections['ends'])})(?![\w])")
+        return start, end
+
+    def _find_issued(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
+        """``ra quyết định công bố tình trạng …``, ``gửi công văn hỏa tốc``: a lowercase type after a verb of
+        issuing, titled by the words after it up to the addressee, the purpose or the end of the clause."""
+        start_pattern, end_pattern = self._issuing
+        found = []
+        for match in start_pattern.finditer(text):
+            start = match.start("type")
+            stop = end_pattern.search(text, match.end())
+            end = (stop.start() if stop else len(text))
+            end = len(text[:end].rstrip(" ,"))
+            if any(s < end and start < e for s, e in taken) or not 2 <= len(text[start:end].split()) - len(
+                    match.group("type").split()) + 1 <= MAX_TITLE_WORDS:
+                continue
+            doc_type = match.group("type")
+            found.append(self._entity(text, start, end, doc_type, None, text[start:end], None, None))
         return found
 
     def _names_a_programme(self, text: str, start: int, name_start: int) -> bool:

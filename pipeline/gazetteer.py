@@ -131,6 +131,7 @@ class Gazetteer:
     sector_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
+    school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
 
     @property
@@ -197,6 +198,7 @@ class Gazetteer:
         gaz.sector_index = PhraseIndex(gaz.sectors)
         gaz.non_body_index = PhraseIndex(gaz.non_bodies)
         gaz.known_index = PhraseIndex(gaz.known_bodies)
+        gaz.school_levels = PhraseIndex(read_lines("school_levels.txt"))
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

@@ -67,29 +67,27 @@ class PhraseIndex:
         """The longest phrase starting at word ``i``, and its length in words."""
         if not 0 <= i < len(words):
             return None
-        for phrase, parts, gaps in self._first.get(words[i].text, ()):
-            if _matches(words, i, parts, gaps, text):
-                return phrase, len(parts)
+        exact = next(((phrase, len(parts)) for phrase, parts, gaps in self._first.get(words[i].text, ())
+                      if _matches(words, i, parts, gaps, text)), None)
         if self._folded is not None and words[i].text.lower() in self._folded._first:
+            # A longer phrase in another case wins: "Phó Chủ tịch thường trực" over "Phó Chủ tịch".
             found = self._folded.match(_lowered(words, i, MAX_FOLDED_WORDS), 0, text)
-            if found:
+            if found and (exact is None or found[1] > exact[1]):
                 return self._listed[found[0]], found[1]
-        return None
+        return exact
 
     def match_ending(self, words: list[Word], end: int, text: str) -> tuple[str, int] | None:
         """The longest phrase ending just before word ``end``, and its length in words."""
         if not 0 < end <= len(words):
             return None
-        for phrase, parts, gaps in self._last.get(words[end - 1].text, ()):
-            start = end - len(parts)
-            if start >= 0 and _matches(words, start, parts, gaps, text):
-                return phrase, len(parts)
+        exact = next(((phrase, len(parts)) for phrase, parts, gaps in self._last.get(words[end - 1].text, ())
+                      if end >= len(parts) and _matches(words, end - len(parts), parts, gaps, text)), None)
         if self._folded is not None and words[end - 1].text.lower() in self._folded._last:
             first = max(0, end - MAX_FOLDED_WORDS)
             found = self._folded.match_ending(_lowered(words, first, end - first), end - first, text)
-            if found:
+            if found and (exact is None or found[1] > exact[1]):
                 return self._listed[found[0]], found[1]
-        return None
+        return exact
 
 
 MAX_FOLDED_WORDS = 12  # longest phrase matched in another case

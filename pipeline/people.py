@@ -44,6 +44,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
     body_at = {b.start: b for b in bodies}
     body_ending = {b.end: b for b in bodies}
     found: list[Entity] = []
+    posted_right: set[int] = set()  # indices in ``found`` of people whose post follows their name
     i = 0
     while i < len(words):
         # Capitalised words that are not names: a title ("Phó Chủ tịch") or an honorific ("Ông", "TS.").
@@ -89,19 +90,29 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # Never start a name in the middle of a capitalised run, unless what precedes it in the run is a
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
-            inner = next((j for j in range(i + 1, i + run)
-                          if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
-                                                        ends_word=ends_word))
-                          and not _place_across(words, i, j, text, gaz)
-                          and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))),
-                         None)
-            i = inner if inner is not None else i + run
+            starts = [(j, length) for j in range(i + 1, i + run)
+                      if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
+                                                 ends_word=ends_word))
+                      and not _place_across(words, i, j, text, gaz)
+                      and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))]
+            if len(starts) > 1 and admin_word_at(words, i - 1, text) == 1:
+                # "phường Hồng Hà Vũ Văn Hậu": after a place word, the full name of three words ending the run
+                # (Vũ Văn Hậu) rather than the first family name (Hà).
+                starts = [s for s in starts if s[0] + s[1] == i + run and s[1] == 3] or starts
+            i = starts[0][0] if starts else i + run
+            continue
+        if title and _inside_previous_post(found, words[i], text, posted_right):
+            i += n  # "Bà A, Chủ tịch Công đoàn Công ty Xi măng | Hoàng Thạch, …": the body's name, not a person
             continue
         first, last = words[i], words[i + n - 1]
         attrs: dict[str, object] = {"name": text[first.start : last.end]}
-        title = title or _title_right(words, i + n, text, gaz, body_at)
-        if not title and honorific and (before := i - honorific[1] - 1) > 0 and words[before].text in APPOSITION:
-            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A": a post, then the person it names.
+        if not title and (title := _title_right(words, i + n, text, gaz, body_at)):
+            posted_right.add(len(found))
+        before = i - (honorific[1] if honorific else 0) - 1
+        if not title and before > 0 and words[before].text in (*APPOSITION, ":") \
+                and not _follows_named_post(found, words[before], text, posted_right):
+            # "Phó Chủ tịch UBND tỉnh, ông Nguyễn Văn A", "Chủ tịch UBND tỉnh Bắc Giang - Lê Văn Hào": a post,
+            # then the person it names.
             post = _title_left(words, before, text, gaz, body_ending, apposition=True)
             title = post if post and post[1] else None
         if title:
@@ -118,6 +129,32 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
     found.extend(_short_mentions(words, text, gaz, found, taken, body_at))
     found.sort(key=lambda e: e.start)
     return found
+
+
+MAX_APPOSED_POST_CHARS = 160
+
+
+def _follows_named_post(found: list[Entity], separator: Word, text: str, posted_right: set[int]) -> bool:
+    """Is the post before ``separator`` the right-hand post of the person named just before it ("Ông A, Giám đốc
+    Sở Y tế, B …"), so that it is not also the next name's?"""
+    if not found or len(found) - 1 not in posted_right:
+        return False
+    if not 0 <= separator.start - found[-1].end <= MAX_APPOSED_POST_CHARS:
+        return False
+    between = text[found[-1].end : separator.start]
+    return between.lstrip()[:1] in APPOSITION and "." not in between and "\n" not in between
+
+
+OTHER_PERSON_LINKS = re.compile(r"[.;:\n]|\s(?:và|cùng|với|của|cho|gặp|tiếp)\s")
+
+
+def _inside_previous_post(found: list[Entity], word: Word, text: str, posted_right: set[int]) -> bool:
+    """Does ``word`` sit inside the post written after the last person named ("Bà A, Chủ tịch Công đoàn Công ty
+    Xi măng Hoàng Thạch, …")? No one else is named there, so a name-like run is the body's own name."""
+    if not found or len(found) - 1 not in posted_right or word.start - found[-1].end > MAX_APPOSED_POST_CHARS:
+        return False
+    between = text[found[-1].end : word.start]
+    return between.lstrip()[:1] in APPOSITION and not OTHER_PERSON_LINKS.search(between)
 
 
 CENTRAL_WORDS = frozenset({"Trung ương", "Chính phủ", "Quốc hội", "Đảng", "Nhà nước"})
@@ -229,7 +266,7 @@ def _share_list_posts(text: str, gaz: Gazetteer, people: list[Entity]) -> None:
                 person.attrs.update(title=title, organization=organization)
 
 
-PRONOUNS = ("Ông", "Bà", "Anh", "Chị")
+PRONOUNS = ("Ông", "Bà", "Anh", "Chị", "Đồng chí")
 SENTENCE_ENDS = (".", "!", "?", "\n")
 MAX_SENTENCE_WORDS = 60
 
@@ -246,13 +283,15 @@ def _post_in_next_sentence(words: list[Word], text: str, gaz: Gazetteer, people:
             continue
         end = next((m for m in range(k + 1, min(k + MAX_SENTENCE_WORDS, len(words)))
                     if words[m].text in SENTENCE_ENDS), None)
-        if end is None or end + 2 >= len(words) or words[end + 1].text not in PRONOUNS:
+        pronoun = next((len(p.split()) for p in PRONOUNS if text.startswith(p + " ", words[end + 1].start)), 0) \
+            if end is not None and end + 2 < len(words) else 0
+        if not pronoun:
             continue
         following = bisect_right(starts, person.start)
         if following < len(starts) and starts[following] < words[end + 1].start:
             continue  # another person is named before the pronoun
-        predicate = gaz.title_predicates.match(words, end + 2, text)
-        if predicate and (post := _title_right(words, end + 2, text, gaz, body_at)):
+        predicate = gaz.title_predicates.match(words, end + 1 + pronoun, text)
+        if predicate and (post := _title_right(words, end + 1 + pronoun, text, gaz, body_at)):
             person.type = "official"
             person.attrs.update(title=post[0], organization=post[1])
 
@@ -321,7 +360,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
-           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)):
+           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
+           and not gaz.title_index.match(words, i + n, text)):  # "Ông Lê An | Giám đốc Sở Y tế": no comma
         n += 1
     if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
             and not ends_word(words[i + n - 1].end)):
@@ -389,6 +429,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     if body is not None:
         while start > 0 and words[start - 1].start >= body.start:
             start -= 1
+    elif (place := _admin_place_ending(words, k, text, gaz)) is not None \
+            and (found := gaz.title_index.match_ending(words, place, text)):
+        # "Phó Chủ tịch tỉnh Quảng Ngãi", "Chủ tịch xã Tân Lập": the post named by its place, not its body.
+        return _head_with_place(found[0], text[words[place].start : words[k - 1].end], gaz), place - found[1]
     elif sector := gaz.sector_index.match_ending(words, k, text):
         # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
         found = gaz.title_index.match_ending(words, k - sector[1], text)
@@ -396,6 +440,13 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None and (unit := _lowercase_unit_before(words, start, text, gaz)):
+        # "Trưởng phòng pháp chế | Chi cục Kiểm lâm …": a unit written in lowercase, inside the body that follows.
+        return (unit[0], f"{gaz.title_body_head[unit[0]]} {text[words[unit[1]].start : body.end]}"), unit[2]
+    if found is None and body is not None and (whole := gaz.title_index.match_ending(words, k, text)) \
+            and k - whole[1] < start:
+        # A title that names its body whole: "Thường trực Ban Bí thư <name>".
+        return (whole[0], _organization(body)), k - whole[1]
     if found is None and body is not None:
         # The title ends in the body's head word: "Chánh Văn phòng | UBND tỉnh", "Trưởng Ban | Tuyên giáo".
         for m in range(start + 1, min(start + MAX_SHARED_HEAD_WORDS, k) + 1):
@@ -405,6 +456,66 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
     if found is None:
         return _fused_body_post(words, k, text, gaz) if body is None else None
     return (found[0], _organization(body) if body else None), start - found[1]
+
+
+MAX_PLACE_NAME_WORDS = 4
+
+
+def _admin_place_ending(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
+    """Where an administrative word and the capitalised place name after it (``tỉnh Quảng Ngãi``, ``xã Tân
+    Lập``, ``TP. Huế``) start, when they end just before word ``k``; None otherwise."""
+    for m in range(k - 1, max(k - MAX_PLACE_NAME_WORDS, 0) - 1, -1):
+        if not _is_name_word(words[m]) or (m < k - 1 and text[words[m].end : words[m + 1].start] != " "):
+            return None
+        for n in (1, 2):
+            if m - n >= 0 and admin_word_at(words, m - n, text) == n:
+                return m - n
+    return None
+
+
+def _head_with_place(title: str, place: str, gaz: Gazetteer) -> Post:
+    """``Bí thư Đảng ủy`` + ``xã Tân Lập``: a title that ends in a body's head gives that head to the place
+    (``Bí thư`` of ``Đảng ủy xã Tân Lập``); other titles keep the place as their organisation."""
+    for head in gaz.heads:
+        short = title[: -len(head.head) - 1]
+        if title.endswith(" " + head.head) and short in gaz.title_priority:
+            return short, f"{head.head} {place}"
+    return title, place
+
+
+def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[int, int] | None:
+    """A place naming a post, at word ``k`` right after its title: an administrative word and a capitalised name
+    (``huyện Mường Tè``), or a country and where its post is held (``Hàn Quốc tại Việt Nam``). Returns where the
+    place naming the post ends and where the phrase ends; None otherwise."""
+    if n := admin_word_at(words, k, text):
+        m = k + n
+        while m < len(words) and m - k - n < MAX_PLACE_NAME_WORDS and _is_name_word(words[m]) \
+                and text[words[m - 1].end : words[m].start] in (" ", ""):
+            m += 1
+        return (m, m) if m > k + n else None
+    n = known_place_at(words, k, text, gaz, levels=("country",))
+    if not n:
+        return None
+    end = k + n
+    if end + 1 < len(words) and words[end].text == "tại" and (m := known_place_at(words, end + 1, text, gaz)):
+        return end, end + 1 + m
+    return end, end
+
+
+MAX_UNIT_WORDS = 3
+
+
+def _lowercase_unit_before(words: list[Word], start: int, text: str, gaz: Gazetteer) -> tuple[str, int, int] | None:
+    """``Trưởng phòng | pháp chế`` ending before word ``start``: a title whose body head ends it, then one to three
+    lowercase words naming the unit. Returns the title, where the unit's name starts and where the title starts."""
+    for m in range(start - 1, max(start - MAX_UNIT_WORDS, 0) - 1, -1):
+        word = words[m]
+        if not word.is_word or word.is_capitalized or word.text in gaz.name_stopwords:
+            return None
+        found = gaz.title_index.match_ending(words, m, text)
+        if found and found[0] in gaz.title_body_head:
+            return found[0], m, m - found[1]
+    return None
 
 
 def _organization(body: Entity) -> str:
@@ -423,7 +534,8 @@ def _fused_body_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tu
             between = text[words[start].start : words[k - 1].end]
             return (found[0], f"{head} {between}"), start - found[1]
         word = words[start]
-        if not (word.is_word or word.text in ("-", "–")) or word.text in gaz.name_stopwords:
+        if not (word.is_word or word.text in ("-", "–") or _glued_dot(words, start, text)) \
+                or word.text in gaz.name_stopwords:
             return None
     return None
 
@@ -449,7 +561,23 @@ def _title_left(words: list[Word], i: int, text: str, gaz: Gazetteer,
         start = found_loose[1]
         if not apposition or start == 0 or words[start - 1].text in CLAUSE_OPENERS:
             posts.append(found_loose[0])
+    if not posts and not apposition and (parent := _parent_body_ending(words, i, body_ending)) is not None:
+        # "Vụ phó Pháp chế, Bộ Ngoại giao <name>": a post, a comma, then the body it belongs to.
+        inner = _title_left(words, parent[1], text, gaz, body_ending, apposition=False, loose=loose)
+        if inner is not None and inner[1]:
+            posts.append((inner[0], f"{inner[1]}, {parent[0].text}"))
     return _best(posts, gaz, require_body_for_concurrent=True)
+
+
+def _parent_body_ending(words: list[Word], k: int, body_ending: dict[int, Entity]) -> tuple[Entity, int] | None:
+    """A body ending just before word ``k`` and preceded by a comma, with the index of that comma."""
+    body = body_ending.get(words[k - 1].end) if k > 0 else None
+    if body is None:
+        return None
+    m = k - 1
+    while m > 0 and words[m].start > body.start:
+        m -= 1
+    return (body, m - 1) if m > 1 and words[m].start == body.start and words[m - 1].text == "," else None
 
 
 MAX_LOOSE_BODY_WORDS = 12
@@ -474,7 +602,7 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
             if start <= 0:
                 return None
             continue
-        if not (word.is_word or word.text in LOOSE_CONNECTORS):
+        if not (word.is_word or word.text in LOOSE_CONNECTORS or _glued_dot(words, start, text)):
             return None
         found = gaz.title_index.match_ending(words, start, text)
         if found is None:
@@ -489,6 +617,12 @@ def _loose_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> tuple[P
             last = at  # "CHND Trung Hoa tại Việt Nam": the body is the country's, the place is where it serves
         return (found[0], text[words[first].start : words[last - 1].end]), start - found[1]
     return None
+
+
+def _glued_dot(words: list[Word], m: int, text: str) -> bool:
+    """Is word ``m`` a full stop inside an abbreviation (``T.Ư``, ``TP.HCM``, ``Q.5``), not ending a sentence?"""
+    return (words[m].text == "." and 0 < m < len(words) - 1 and words[m - 1].end == words[m].start
+            and words[m].end == words[m + 1].start and words[m + 1].is_word)
 
 
 def _outside_parentheses(words: list[Word]) -> list[Word]:
@@ -544,6 +678,9 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         k = j + predicate[1]  # "ông A hiện là Giám đốc Sở …": the post as a predicate
     elif j < len(words) and words[j].text in RIGHT_SEPARATORS:
         k = j + 1
+    elif j < len(words) and words[j].is_capitalized and (found := gaz.title_index.match(words, j, text)) \
+            and gaz.title_priority.get(found[0], 2) > 0:
+        k = j  # "Ông Lê An Giám đốc Sở Y tế cho biết": the post right after the name, its comma left out
     else:
         return None
     posts: list[Post] = []
@@ -577,6 +714,10 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
             organization = _organization(inside)
             while k < len(words) and words[k].start < inside.end:
                 k += 1
+        elif k < len(words) and (place := _place_after_title(words, k, text, gaz)):
+            # "…, Chủ tịch huyện Mường Tè", "…, Đại sứ Hàn Quốc tại Việt Nam": a post named by its place.
+            title, organization = _head_with_place(title, text[words[k].start : words[place[0] - 1].end], gaz)
+            k = place[1]
         elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
             # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.
             organization = text[words[k].start : words[unknown - 1].end]
@@ -598,8 +739,9 @@ POST_LIST_ENDS = (",", ";", ".", ":", "\n", ")", "(")
 
 def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int | None:
     """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
-    (``UVBTV Tỉnh ủy``) and a comma then a known title follow; None otherwise."""
-    if k >= len(words) or not words[k].is_capitalized:
+    (``UVBTV Tỉnh ủy``, ``Trung tướng``) or an honour in lowercase (``nhà giáo ưu tú``), and a comma then a known
+    title follow; None otherwise."""
+    if k >= len(words) or not words[k].is_word:
         return None
     for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
         if words[m].text == ",":

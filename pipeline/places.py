@@ -97,8 +97,8 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
         if admin and lower_level in LOWER_LEVELS and lower_level not in ("TP", "Tp"):
             m = start
             while (m < len(words) and m - start < MAX_LOCAL_NAME_WORDS and words[m].is_capitalized
-                   and words[m].is_word and not words[m].is_abbreviation
-                   and text[words[m - 1].end : words[m].start] == " "):
+                   and words[m].is_word and not words[m].is_abbreviation and not _inside(words[m], taken)
+                   and text[words[m - 1].end : words[m].start] == " "):  # up to a person named after it
                 m += 1
             if m == start and start < len(words) and words[start].text.isdigit():
                 m = start + 1  # "Quận 1", "phường 3": numbered units keep their admin word

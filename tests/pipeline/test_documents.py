@@ -193,3 +193,15 @@ def test_laws_named_by_a_bare_year_spell_it_out_in_their_canonical_name():
     assert {text: attrs["canonical"] for text, attrs in docs.items()} == {
         "Luật Đất đai 2024": "Luật Đất đai năm 2024", "Bộ luật Lao động 2019": "Bộ luật Lao động năm 2019",
         "Hiến pháp 2013": "Hiến pháp năm 2013"}
+
+
+def test_a_lowercase_type_after_a_verb_of_issuing_is_a_document(extractor):
+    text = ("UBND huyện Trần Văn Thời vừa ra quyết định công bố tình trạng khẩn cấp về sạt lở đê. Sau đó, Chủ tịch "
+            "UBND tỉnh gửi công điện khẩn đến các địa phương ven biển. Huyện đã quyết định cho dân sơ tán sớm, còn "
+            "xã ký quyết định này từ hôm qua.")
+    found = [(e.text, e.attrs["doc_type"], e.attrs["canonical"])
+             for e in extractor.extract_text("Tin tức\n" + text).entities if e.type == "document"]
+    assert found == [
+        ("quyết định công bố tình trạng khẩn cấp về sạt lở đê", "Quyết định",
+         "Quyết định công bố tình trạng khẩn cấp về sạt lở đê"),
+        ("công điện khẩn", "Công điện", "Công điện khẩn")]
