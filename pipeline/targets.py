@@ -13,16 +13,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons
+from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons, publication_year
 from pipeline.gazetteer import alternatives, read_csv, read_lines
+from pipeline.governing import BULLET, PlanScope
 
 # A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
 _TRIM = " ,;:.–-\"“”'…"
-_BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
 MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
@@ -139,14 +140,17 @@ class TargetFinder:
         return re.compile(rf",\s+(?:{words})(?!\w)|[,;]?\s+(?:{contrasts})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
-             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
+             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None,
+             published: datetime | None = None) -> list[Entity]:
         """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own. The owner is the
         province or country named last before the goal in its sentence (``Cà Mau đề ra mục tiêu …``), else
-        ``owner`` (the province the article is about)."""
+        ``owner`` (the province the article is about). ``published`` (else the dateline) dates ``năm nay``."""
         taken = taken or []
         owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
-        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        sentences = sentence_spans(text)
         lead_plan = self._lead_plan(text, sentences)
+        year = publication_year(text, published)
+        scope = PlanScope(text, sentences, year)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
             frame = self._frame(text, s_start, s_end, taken, figures)
@@ -165,7 +169,8 @@ class TargetFinder:
                         number and self._activity(clause, inside)) or (
                         self._reported(text, s_start, start, stop, frame)):
                     continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal verb governs it
-                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index])
+                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index],
+                                           year, lambda start=start: scope.horizon(start))
                 attrs = {"deadline": deadline if deadline is not None else lead_plan,
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
@@ -435,6 +440,11 @@ class TargetFinder:
         return bool(self._task_verbs.match(clause)) and not inside and not self._outcomes.search(clause)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: cut at ``.!?`` before a space, and at line ends."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
 def _alternation(words: list[str] | dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
 
@@ -499,7 +509,7 @@ def _bullets(text: str, position: int) -> list[tuple[int, int]]:
         line_end = text.find("\n", line_start + 1)
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start + 1 : line_end]
-        bullet = _BULLET.match(line)
+        bullet = BULLET.match(line)
         listed = items and text[items[-1][1] : items[-1][1] + 1] == ";"
         if bullet is None and not (line.rstrip().endswith(";") or (listed and line.rstrip().endswith("."))):
             break  # unmarked lines are items while they end with ";" (the last one with ".")

@@ -1,0 +1,60 @@
+"""Deadlines from the plan that governs a goal (its paragraph, the intro of its list, its section heading) and
+from horizons that name no year, in sentences written for these tests."""
+
+from datetime import datetime
+
+from pipeline.deadlines import publication_year, relative_horizons
+from pipeline.governing import PlanScope
+from pipeline.targets import sentence_spans
+from tests.pipeline.spans import targets_with_deadlines as targets
+
+
+def test_a_plan_named_early_in_the_paragraph_dates_a_later_goal(extractor):
+    text = ("Tỉnh họp bàn về kinh tế số\n"
+            "UBND tỉnh vừa ban hành Kế hoạch phát triển kinh tế số giai đoạn 2021-2025. Kế hoạch được xây dựng sau "
+            "nhiều tháng khảo sát. Nhiều sở, ngành đã tham gia góp ý. Theo đó, tỉnh phấn đấu 100% xã có mạng cáp "
+            "quang.")
+    assert targets(extractor, text) == [("100% xã có mạng cáp quang", 2025)]
+
+
+def test_list_items_take_the_horizon_of_the_plan_in_their_intro():
+    text = ("Hội nghị tổng kết\n"
+            "Năm 2022, huyện đã làm được nhiều việc. Nghị quyết nhiệm kỳ 2020-2025 của Đảng bộ huyện nêu rõ:\n"
+            "- Thu nhập bình quân đạt 80 triệu đồng;\n"
+            "- Tỷ lệ hộ nghèo giảm còn dưới 2%.\n")
+    scope = PlanScope(text, sentence_spans(text), 2023)
+    assert scope.horizon(text.index("Tỷ lệ")) == 2025
+    assert scope.horizon(text.index("Thu nhập")) == 2025
+
+
+def test_a_heading_dates_its_section_but_a_passed_or_reported_plan_does_not():
+    text = ("Chương trình phát triển đô thị đến năm 2030\n"
+            "Tỉnh xây dựng thêm hai khu đô thị mới.\n"
+            "Kết quả năm 2021\n"
+            "Đến năm 2021, tỉnh đã hoàn thành ba khu đô thị.\n")
+    sentences = sentence_spans(text)
+    assert PlanScope(text, sentences, 2022).horizon(text.index("Tỉnh xây")) == 2030
+    assert PlanScope(text, sentences, 2022).horizon(text.index("Đến năm 2021")) is None  # a heading without a plan
+    assert PlanScope(text, sentences, 2022).horizon(len(text) - 3) is None  # 2021 had passed, and "đã" reports
+
+
+def test_horizons_without_a_year_count_from_the_publication_year():
+    text = "Cuối năm nay hoàn thành, năm tới mở rộng, những năm tới duy trì, cuối năm học, quý III/2026."
+    assert [(text[h.start : h.end], h.year) for h in relative_horizons(text, 0, len(text), 2025)] == [
+        ("Cuối năm nay", 2025), ("năm tới", 2026)]
+    assert relative_horizons(text, 0, len(text), None) == []
+
+
+def test_the_publication_year_comes_from_the_date_given_or_the_dateline():
+    assert publication_year("Thứ Tư, 25/01/2017 06:15\nTin tức", None) == 2017
+    assert publication_year("date 2025-06 Tỉnh họp", None) == 2025
+    assert publication_year("Không có ngày tháng", datetime(2024, 3, 1)) == 2024
+    assert publication_year("Không có ngày tháng", None) is None
+
+
+def test_goals_for_this_year_and_this_quarter_take_the_publication_year(extractor):
+    text = ("date 2025-06 Sở Công Thương họp sơ kết công tác.\n"
+            "Trong 6 tháng cuối năm, ngành phấn đấu kim ngạch xuất khẩu đạt 2 tỷ USD. Sở cũng đặt mục tiêu hoàn "
+            "thành 3 cụm công nghiệp trong quý III.")
+    assert targets(extractor, text) == [("kim ngạch xuất khẩu đạt 2 tỷ USD", 2025),
+                                        ("hoàn thành 3 cụm công nghiệp trong quý III", 2025)]
