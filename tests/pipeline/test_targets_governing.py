@@ -17,6 +17,15 @@ def test_a_plan_named_early_in_the_paragraph_dates_a_later_goal(extractor):
     assert targets(extractor, text) == [("100% xã có mạng cáp quang", 2025)]
 
 
+def test_a_year_opening_the_paragraph_dates_its_later_commitments_unless_it_had_passed():
+    text = ("Hạ tầng giao thông\n"
+            "Năm 2026, tỉnh tập trung cho hạ tầng. Các sở được giao nhiều việc. Công tác giải phóng mặt bằng được "
+            "ưu tiên. Tỉnh sẽ xây 2 cầu mới qua sông Lam.")
+    scope = PlanScope(text, sentence_spans(text), 2025)
+    assert scope.horizon(text.index("Tỉnh sẽ")) == 2026
+    assert PlanScope(text, sentence_spans(text), 2027).horizon(text.index("Tỉnh sẽ")) is None
+
+
 def test_list_items_take_the_horizon_of_the_plan_in_their_intro():
     text = ("Hội nghị tổng kết\n"
             "Năm 2022, huyện đã làm được nhiều việc. Nghị quyết nhiệm kỳ 2020-2025 của Đảng bộ huyện nêu rõ:\n"
