@@ -28,6 +28,7 @@ MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its 
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
 MAX_LINK_WORDS = 12  # how far a noun cue may be from its link: "Mục tiêu đã được Tổng cục … đề ra là"
+MAX_NEAR_LINK_WORDS = 4  # … and from a near link: "mục tiêu của dự án nhằm …"
 LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
@@ -73,6 +74,10 @@ class TargetFinder:
     def _links(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
+
+    @cached_property
+    def _near_links(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_near_links.txt"))
 
     @cached_property
     def _not_after(self) -> re.Pattern[str]:
@@ -153,7 +158,7 @@ class TargetFinder:
         scope = PlanScope(text, sentences, year)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
-            frame = self._frame(text, s_start, s_end, taken, figures)
+            frame = self._frame(text, s_start, s_end, taken, figures, year)
             if frame is None:
                 continue
             end = self._clause_stop(text, s_start, s_end, frame)
@@ -219,10 +224,10 @@ class TargetFinder:
     # --- where a goal clause starts -------------------------------------------------------------------
 
     def _frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-               figures: list[Entity]) -> _Frame | None:
+               figures: list[Entity], year: int | None = None) -> _Frame | None:
         """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
-                              self._horizon_frame(text, start, end, taken)) if f is not None]
+                              self._horizon_frame(text, start, end, taken, year)) if f is not None]
         if frames:
             first = min(frames, key=lambda f: f.start)
             named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
@@ -230,7 +235,7 @@ class TargetFinder:
                 return named  # "Năm 2026, huyện đề ra 20 chỉ tiêu, trong đó …": the goals the header names
             return first
         return (self._commitment_frame(text, start, end, taken, figures)
-                or self._deadline_frame(text, start, end, taken))
+                or self._deadline_frame(text, start, end, taken, year))
 
     def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]],
                 setting: bool = False) -> bool:
@@ -269,14 +274,20 @@ class TargetFinder:
 
     def _linked(self, text: str, position: int, end: int) -> int | None:
         """Where the goal named by a noun cue starts: after a link word (``là``, ``gồm``, ``:``) or a horizon
-        and its comma within the next few words; ``None`` when there is neither."""
+        and its comma within the next few words, or a horizon right after the cue (``Mục tiêu đến năm 2030 có
+        …``); ``None`` when there is none."""
         words = list(re.finditer(r"\S+", text[position:end]))[:MAX_LINK_WORDS]
         window_end = position + (words[-1].end() if words else 0)
         stop = re.search(r"[;.!?]", text[position:window_end])
         window_end = position + stop.start() if stop else window_end
         link = self._links.search(text, position, window_end)
+        near_end = position + (words[min(len(words), MAX_NEAR_LINK_WORDS) - 1].end() if words else 0)
+        near = self._near_links.search(text, position, min(near_end, window_end))
+        link = near if near and (link is None or near.start() < link.start()) else link
         dated = next((h for h in horizons(text, position, window_end)
-                      if re.match(r"\s*,", text[h.end : end])), None)
+                      if re.match(r"\s*,", text[h.end : end]) or (
+                          h.kind in PLAN_KINDS and not text[position : h.start].strip()
+                          and _content_words(text, h.end, window_end) >= MIN_CONTENT_WORDS)), None)
         ends = [m for m in (link.end() if link else None, dated.end if dated else None) if m is not None]
         return min(ends) if ends else None
 
@@ -286,11 +297,15 @@ class TargetFinder:
                 return _Frame(promoted.start(), "promotion", "clause")  # one goal: "Đưa X trở thành Y"
         return None
 
-    def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+    def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+                       year: int | None = None) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
         and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
-        (``Năm 2025, …``) only with a plan word and no past one."""
+        (``Năm 2025, …``) only with a plan word and no past one. A horizon that had passed when the article was
+        published (``year``) opens a report, not a goal."""
         for horizon in horizons(text, start, end):
+            if year is not None and horizon.year < year:
+                continue
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
             if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
                 comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
@@ -334,9 +349,11 @@ class TargetFinder:
                 return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment", "clause")
         return None
 
-    def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
-        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon."""
-        if not any(h.kind in PLAN_KINDS for h in horizons(text, start, end)) or _PAST.search(text, start, end):
+    def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+                        year: int | None = None) -> _Frame | None:
+        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon still ahead."""
+        if not any(h.kind in PLAN_KINDS and (year is None or h.year >= year) for h in horizons(text, start, end)) or (
+                _PAST.search(text, start, end)):
             return None
         for verb in self._deadline_verbs.finditer(text, start, end):
             if (self._usable(text, start, verb.start(), taken) and not _CONDITION.search(text, start, verb.start())

@@ -67,3 +67,25 @@ def test_goals_for_this_year_and_this_quarter_take_the_publication_year(extracto
             "thành 3 cụm công nghiệp trong quý III.")
     assert targets(extractor, text) == [("kim ngạch xuất khẩu đạt 2 tỷ USD", 2025),
                                         ("hoàn thành 3 cụm công nghiệp trong quý III", 2025)]
+
+
+def test_a_horizon_right_after_a_goal_noun_and_a_near_purpose_link_name_the_goal(extractor):
+    text = ("Mục tiêu phấn đấu đến năm 2028 có 95% hộ dân nông thôn được dùng nước sạch; môi trường nông thôn ngày "
+            "càng sạch đẹp.")
+    assert targets(extractor, text) == [("có 95% hộ dân nông thôn được dùng nước sạch", 2028),
+                                        ("môi trường nông thôn ngày càng sạch đẹp", 2028)]
+    text = "Được biết, mục tiêu của dự án nhằm chống ngập cho khu vực trung tâm huyện."
+    assert targets(extractor, text) == [("chống ngập cho khu vực trung tâm huyện", None)]
+
+
+def test_a_purpose_far_from_the_goal_noun_names_no_goal(extractor):
+    text = ("Kết quả còn xa so với các mục tiêu mà hội nghị năm trước của hiệp hội ngành hàng đề ra nhằm mở rộng "
+            "thị trường.")
+    assert targets(extractor, text) == []
+
+
+def test_an_opening_horizon_that_had_passed_at_publication_reports_a_result(extractor):
+    text = "date 2026-02 Tổng kết năm\nĐến năm 2025, toàn tỉnh có 120 xã đạt chuẩn nông thôn mới."
+    assert targets(extractor, text) == []
+    assert targets(extractor, text.replace("2026-02", "2024-02")) == [
+        ("toàn tỉnh có 120 xã đạt chuẩn nông thôn mới", 2025)]
