@@ -67,13 +67,17 @@ class TargetFinder:
 
     @cached_property
     def _quota(self) -> re.Pattern[str]:
-        words = alternatives(read_lines("target_quota_words.txt"))
+        words = alternatives(read_lines("target_quota_words.txt") + read_lines("target_measure_words.txt"))
         return re.compile(rf"\s+(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _links(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
+
+    @cached_property
+    def _anaphora(self) -> re.Pattern[str]:
+        return re.compile(rf"\s+(?:{alternatives(read_lines('target_anaphora.txt'))})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _near_links(self) -> re.Pattern[str]:
@@ -258,8 +262,10 @@ class TargetFinder:
                 continue
             frame, scope = cues[cue.group(0).lower()]
             if frame == "noun" and self._quota.match(text, cue.end()) and "chỉ tiêu" in cue.group(0).lower():
-                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu phân bổ …": places allocated, not a goal
+                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu COD": places allocated or a parameter measured
             position: int | None = cue.end()
+            if frame == "noun" and self._anaphora.match(text, cue.end()):
+                continue  # "mục tiêu này", "quyết tâm đó": a goal stated before, not a new one
             if frame == "noun":
                 position = self._linked(text, cue.end(), end)
             elif re.match(r"\s*[,.;!?]", text[cue.end() : end]):

@@ -89,3 +89,11 @@ def test_an_opening_horizon_that_had_passed_at_publication_reports_a_result(extr
     assert targets(extractor, text) == []
     assert targets(extractor, text.replace("2026-02", "2024-02")) == [
         ("toàn tỉnh có 120 xã đạt chuẩn nông thôn mới", 2025)]
+
+
+def test_a_goal_noun_pointing_back_or_a_measured_parameter_names_no_new_goal(extractor):
+    text = ("Nhận thức rõ điều đó, tỉnh đưa ra mục tiêu này và coi đó là một trong năm mục tiêu hàng đầu. "
+            "Quyết tâm đó là nền tảng để các xã hoàn thành nhiệm vụ. "
+            "Chỉ tiêu COD của nước sông tại khu vực cầu là 16 mg/l.")
+    assert targets(extractor, text) == []
+    assert targets(extractor, "Mục tiêu của huyện là xây dựng 5 chợ mới.") == [("xây dựng 5 chợ mới", None)]
