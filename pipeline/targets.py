@@ -126,6 +126,13 @@ class TargetFinder:
         return re.compile(rf"(?<!\w)(?:{words})\s+(?:cũng\s+|đều\s+|còn\s+)?$", re.IGNORECASE)
 
     @cached_property
+    def _event_subject(self) -> re.Pattern[str]:
+        """An event or its participants as the subject of "sẽ" ("Hội nghị sẽ diễn ra …", "Các đại biểu sẽ tham
+        quan …"): the event's programme, not a commitment. Matched at the start of the clause."""
+        words = alternatives(read_lines("target_event_subjects.txt"))
+        return re.compile(rf"[\s\W]*(?:(?:các|mỗi|những|từng)\s+)?(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def _directive(self) -> re.Pattern[str]:
         """A directive verb right before an opening horizon: "tỉnh yêu cầu [đến năm 2025, …]"."""
         return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_directive_verbs.txt'))})\s+$", re.IGNORECASE)
@@ -344,6 +351,7 @@ class TargetFinder:
                     or _IF.search(text, start, will.start()) or self._commitment_stops.match(text, will.end())
                     or self._task_nouns.search(text, start, will.start())
                     or self._audience.search(text, max(start, will.start() - 20), will.start())
+                    or self._event_subject.match(text, _last_break(text, start, will.start()))
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
             words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]

@@ -97,3 +97,11 @@ def test_a_goal_noun_pointing_back_or_a_measured_parameter_names_no_new_goal(ext
             "Chỉ tiêu COD của nước sông tại khu vực cầu là 16 mg/l.")
     assert targets(extractor, text) == []
     assert targets(extractor, "Mục tiêu của huyện là xây dựng 5 chợ mới.") == [("xây dựng 5 chợ mới", None)]
+
+
+def test_an_events_programme_an_effect_and_a_price_move_are_no_commitments(extractor):
+    text = ("Hội nghị sẽ diễn ra trong 2 ngày tại hội trường tỉnh. Đoàn công tác sẽ làm việc tại 5 huyện phía tây. "
+            "Các đại biểu sẽ tham quan 3 mô hình sản xuất nông nghiệp. Tuyến đường dài 12 km sẽ giúp rút ngắn thời "
+            "gian đi lại khoảng 30 phút. Giá xăng sẽ tăng 500 đồng/lít từ chiều nay. Thời gian tới, huyện sẽ xây "
+            "thêm 4 trường mầm non.")
+    assert targets(extractor, text) == [("xây thêm 4 trường mầm non", None)]
