@@ -42,6 +42,14 @@ class Horizon:
     kind: str  # until | before | within | vision | period | from | plan ("kế hoạch năm 2021") | year ("năm 2024")
     start: int
     end: int
+    month: int | None = None  # the month it falls in, when written ("tháng 5/2026", "30/6/2026", "quý II/2026")
+
+    def passed(self, published: tuple[int, int | None] | None) -> bool:
+        """Over when the article was published (year, month): "Đến tháng 5/2026" in July 2026 reports a result."""
+        if published is None:
+            return False
+        year, month = published
+        return self.year < year or (self.year == year and None not in (self.month, month) and self.month < month)
 
 
 @cache
@@ -83,17 +91,39 @@ def relative_horizons(text: str, start: int, end: int, year: int | None) -> list
     return found
 
 
-_HEADER_DATE = re.compile(rf"(?<!\d)(?:(?P<iso>{_YEAR})-\d{{2}}(?:-\d{{2}})?"
-                          rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-](?P<dmy>{_YEAR}))(?!\d)")
+_HEADER_DATE = re.compile(rf"(?<!\d)(?:(?P<iso>{_YEAR})-(?P<month>\d{{2}})(?:-\d{{2}})?"
+                          rf"|\d{{1,2}}[/.-](?P<dmonth>\d{{1,2}})[/.-](?P<dmy>{_YEAR}))(?!\d)")
 HEADER_CHARS = 200  # how far into a text its dateline may be ("Thứ Tư, 25/01/2017 06:15", a feed's "2025-06")
 
 
 def publication_year(text: str, published: datetime | None) -> int | None:
     """The year an article was published: ``published``, else the full date of its dateline at the top."""
+    when = publication_date(text, published)
+    return when[0] if when else None
+
+
+def publication_date(text: str, published: datetime | None) -> tuple[int, int | None] | None:
+    """(year, month) an article was published: ``published``, else the full date of its dateline at the top."""
     if published is not None:
-        return published.year
+        return published.year, published.month
     m = _HEADER_DATE.search(text, 0, HEADER_CHARS)
-    return int(m.group("iso") or m.group("dmy")) if m else None
+    if m is None:
+        return None
+    return int(m.group("iso") or m.group("dmy")), int(m.group("month") or m.group("dmonth"))
+
+
+_ROMAN_QUARTERS = {"i": 3, "ii": 6, "iii": 9, "iv": 12, "1": 3, "2": 6, "3": 9, "4": 12}
+
+
+def _month(date: str | None) -> int | None:
+    """The month of a horizon's date part: "30/6/" → 6, "tháng 5/" → 5, "quý II/" → 6 (its last month)."""
+    if not date:
+        return None
+    words = date.lower().rstrip("/-.").replace(".", "/").replace("-", "/").split()
+    if words[0] == "quý":
+        return _ROMAN_QUARTERS.get(words[-1])
+    number = words[-1].split("/")[-1]
+    return int(number) if number.isdigit() and 1 <= int(number) <= 12 else None
 
 
 def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]:
@@ -117,7 +147,7 @@ def horizons(text: str, start: int = 0, end: int | None = None) -> list[Horizon]
         year = int(m.group("year"))
         if kind == "before" and not m.group("date"):
             year -= 1  # "trước năm 2021": by the end of 2020
-        found.append(Horizon(year, kind, m.start(), m.end()))
+        found.append(Horizon(year, kind, m.start(), m.end(), _month(m.group("date"))))
     for m in _BARE_YEAR.finditer(text, start, end):
         if not any(s < m.end() and m.start() < e for s, e in taken):
             kind = "plan" if _plan_before().search(text, max(0, m.start() - 60), m.start()) else "year"

@@ -17,7 +17,14 @@ from datetime import datetime
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons, publication_year
+from pipeline.deadlines import (
+    DATED_PLAN_KINDS,
+    PLAN_KINDS,
+    clause_deadline,
+    horizons,
+    publication_date,
+    relative_horizons,
+)
 from pipeline.gazetteer import alternatives, read_csv, read_lines
 from pipeline.governing import BULLET, PlanScope
 
@@ -165,11 +172,12 @@ class TargetFinder:
         owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
         sentences = sentence_spans(text)
         lead_plan = self._lead_plan(text, sentences)
-        year = publication_year(text, published)
+        when = publication_date(text, published)
+        year = when[0] if when else None
         scope = PlanScope(text, sentences, year)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
-            frame = self._frame(text, s_start, s_end, taken, figures, year)
+            frame = self._frame(text, s_start, s_end, taken, figures, when)
             if frame is None:
                 continue
             end = self._clause_stop(text, s_start, s_end, frame)
@@ -235,10 +243,10 @@ class TargetFinder:
     # --- where a goal clause starts -------------------------------------------------------------------
 
     def _frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-               figures: list[Entity], year: int | None = None) -> _Frame | None:
+               figures: list[Entity], when: tuple[int, int | None] | None = None) -> _Frame | None:
         """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
-                              self._horizon_frame(text, start, end, taken, year)) if f is not None]
+                              self._horizon_frame(text, start, end, taken, when)) if f is not None]
         if frames:
             first = min(frames, key=lambda f: f.start)
             named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
@@ -246,7 +254,7 @@ class TargetFinder:
                 return named  # "Năm 2026, huyện đề ra 20 chỉ tiêu, trong đó …": the goals the header names
             return first
         return (self._commitment_frame(text, start, end, taken, figures)
-                or self._deadline_frame(text, start, end, taken, year))
+                or self._deadline_frame(text, start, end, taken, when))
 
     def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]],
                 setting: bool = False) -> bool:
@@ -311,13 +319,13 @@ class TargetFinder:
         return None
 
     def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-                       year: int | None = None) -> _Frame | None:
+                       when: tuple[int, int | None] | None = None) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
         and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
         (``Năm 2025, …``) only with a plan word and no past one. A horizon that had passed when the article was
-        published (``year``) opens a report, not a goal."""
+        published (``when``: year, month) opens a report, not a goal."""
         for horizon in horizons(text, start, end):
-            if year is not None and horizon.year < year:
+            if horizon.passed(when):
                 continue
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
             if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
@@ -364,16 +372,27 @@ class TargetFinder:
         return None
 
     def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-                        year: int | None = None) -> _Frame | None:
-        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon still ahead."""
-        if not any(h.kind in PLAN_KINDS and (year is None or h.year >= year) for h in horizons(text, start, end)) or (
-                _PAST.search(text, start, end)):
+                        when: tuple[int, int | None] | None = None) -> _Frame | None:
+        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon still ahead; one
+        within a year (``trong tháng 7/2026``, ``đến cuối năm``) when an obligation (``phải``) comes first."""
+        if _PAST.search(text, start, end):
             return None
+        year = when[0] if when else None
+        ahead = [h for h in horizons(text, start, end) + relative_horizons(text, start, end, year)
+                 if not h.passed(when)]
+        if not any(h.kind in (*PLAN_KINDS, "within", "current") for h in ahead):
+            return None
+        dated = any(h.kind in PLAN_KINDS for h in ahead)
         for verb in self._deadline_verbs.finditer(text, start, end):
             if (self._usable(text, start, verb.start(), taken) and not _CONDITION.search(text, start, verb.start())
-                    and not self._task_nouns.search(text, start, verb.start())):
+                    and not self._task_nouns.search(text, start, verb.start())
+                    and (dated or self._obliged.search(text, max(start, verb.start() - 16), verb.start()))):
                 return _Frame(self._with_subject(text, start, verb.start(), verb.start(), end), "deadline")
         return None
+
+    @cached_property
+    def _obliged(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_obligation_words.txt'))})\s+$", re.IGNORECASE)
 
     def _with_subject(self, text: str, start: int, cue: int, predicate: int, end: int) -> int:
         """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject

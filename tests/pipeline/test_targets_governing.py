@@ -105,3 +105,22 @@ def test_an_events_programme_an_effect_and_a_price_move_are_no_commitments(extra
             "gian đi lại khoảng 30 phút. Giá xăng sẽ tăng 500 đồng/lít từ chiều nay. Thời gian tới, huyện sẽ xây "
             "thêm 4 trường mầm non.")
     assert targets(extractor, text) == [("xây thêm 4 trường mầm non", None)]
+
+
+def test_a_horizon_over_at_publication_opens_no_goal_down_to_its_month(extractor):
+    text = "date 2026-07 Tin kinh tế\nĐến tháng 5/2026, tổng dư nợ tín dụng của tỉnh đạt 50.000 tỷ đồng."
+    assert targets(extractor, text) == []
+    assert targets(extractor, text.replace("tháng 5/2026", "tháng 10/2026")) == [
+        ("tổng dư nợ tín dụng của tỉnh đạt 50.000 tỷ đồng", 2026)]
+
+
+def test_an_obligation_due_within_a_month_or_by_the_end_of_the_year_is_a_commitment(extractor):
+    text = ("date 2026-01 Tin tức\nBộ trưởng yêu cầu các đơn vị phải hoàn thành việc cấp căn cước trong tháng 7/2026. "
+            "Từ nay đến cuối năm, các xã phải hoàn thành 200 căn nhà cho hộ nghèo. Trong năm 2025, tỉnh hoàn thành "
+            "300 căn nhà.")
+    assert targets(extractor, text) == [("hoàn thành việc cấp căn cước trong tháng 7/2026", 2026),
+                                        ("hoàn thành 200 căn nhà cho hộ nghèo", 2026)]
+
+
+def test_an_appraisal_of_a_goal_is_not_its_content(extractor):
+    assert targets(extractor, "Mục tiêu đặt ra là rất lớn, đòi hỏi sự nỗ lực của cả hệ thống chính trị.") == []
