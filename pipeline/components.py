@@ -167,7 +167,7 @@ class EntityRecognizer:
                              lambda start, end: (start, end) in token_spans, token_ends.__contains__)
         places = find_places(text, self.gaz, _spans(bodies) + _spans(people), province)
         figures = self.figures.find(text, numbers + _spans(dates), _noun_after(doc), _word_at(doc))
-        targets = self.targets.find(text, figures, province, _spans(documents), places)
+        targets = self.targets.find(text, figures, province, _spans(documents), places, published)
         entities = sorted([*people, *bodies, *places, *documents, *dates, *figures, *targets],
                           key=lambda e: (e.start, -e.end))
         for entity in entities:

@@ -73,6 +73,11 @@ class FigureFinder:
         return {r["word"]: r["qualifier"] for r in read_csv("qualifiers.csv")}
 
     @cached_property
+    def _compound(self) -> re.Pattern[str]:
+        """A word before a qualifier that makes it part of another word ("nước ngoài", "cấp trên")."""
+        return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('qualifier_compounds.txt'))})\s+$", re.IGNORECASE)
+
+    @cached_property
     def _after(self) -> dict[str, str]:
         return {r["word"]: r["qualifier"] for r in read_csv("qualifiers_after.csv")}
 
@@ -154,6 +159,8 @@ class FigureFinder:
                 continue  # malformed or ambiguous (1.2.3.4, 1,234.5): no value rather than a wrong one
             start = m.start("qual") if m.group("qual") else m.start("num")
             qualifier = self._qualifiers.get((m.group("qual") or "").lower())
+            if m.group("qual") and self._compound.search(text, max(0, start - 8), start):
+                start, qualifier = m.start("num"), None  # "nước ngoài 10 tiến sĩ": abroad, not "more than"
             factor, per = 1.0, m.group("per") or ""
             if m.group("pct"):
                 unit, end = "%", m.end("pct")  # "12%/năm" is a percentage; its span is the number and the sign

@@ -13,20 +13,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.deadlines import DATED_PLAN_KINDS, PLAN_KINDS, clause_deadline, horizons
+from pipeline.deadlines import (
+    DATED_PLAN_KINDS,
+    PLAN_KINDS,
+    clause_deadline,
+    horizons,
+    publication_date,
+    relative_horizons,
+)
 from pipeline.gazetteer import alternatives, read_csv, read_lines
+from pipeline.governing import BULLET, PlanScope
 
 # A sentence ends at . ! ? followed by a space or the end, or at a line end; "2.000" and "TP.HCM" do not end one.
 _SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?=[^\s]))+[.!?]?")
 _TRIM = " ,;:.–-\"“”'…"
-_BULLET = re.compile(r"^\s*(?:[-–+•*●]|[a-zđ]\)|\d{1,2}[.)])\s+")
 MIN_CONTENT_WORDS, MAX_WORDS = 3, 60  # a goal has at least 3 words besides its dates; a run-on is cut
 MAX_COLON_DISTANCE = 60
 MAX_MOTTO_WORDS = 15  # a quotation this short is a motto or a title; a longer one is reported speech
 MAX_LINK_WORDS = 12  # how far a noun cue may be from its link: "Mục tiêu đã được Tổng cục … đề ra là"
+MAX_NEAR_LINK_WORDS = 4  # … and from a near link: "mục tiêu của dự án nhằm …"
 LEAD_SENTENCES = 3  # the title line and the lead's first sentences, where an article names the plan it reports
 MAX_COMMITMENT_WORDS = 12  # how far the figure of a commitment may be from its "sẽ"
 # "mục tiêu của tỉnh là …", "quyết tâm của Đảng bộ là …": the owner between the cue and the goal.
@@ -65,13 +74,21 @@ class TargetFinder:
 
     @cached_property
     def _quota(self) -> re.Pattern[str]:
-        words = alternatives(read_lines("target_quota_words.txt"))
+        words = alternatives(read_lines("target_quota_words.txt") + read_lines("target_measure_words.txt"))
         return re.compile(rf"\s+(?:{words})(?!\w)", re.IGNORECASE)
 
     @cached_property
     def _links(self) -> re.Pattern[str]:
         words = alternatives(read_lines("target_links.txt"))
         return re.compile(rf"(?<!\w)(?:{words})(?!\w)|:", re.IGNORECASE)
+
+    @cached_property
+    def _anaphora(self) -> re.Pattern[str]:
+        return re.compile(rf"\s+(?:{alternatives(read_lines('target_anaphora.txt'))})(?!\w)", re.IGNORECASE)
+
+    @cached_property
+    def _near_links(self) -> re.Pattern[str]:
+        return _alternation(read_lines("target_near_links.txt"))
 
     @cached_property
     def _not_after(self) -> re.Pattern[str]:
@@ -116,6 +133,13 @@ class TargetFinder:
         return re.compile(rf"(?<!\w)(?:{words})\s+(?:cũng\s+|đều\s+|còn\s+)?$", re.IGNORECASE)
 
     @cached_property
+    def _event_subject(self) -> re.Pattern[str]:
+        """An event or its participants as the subject of "sẽ" ("Hội nghị sẽ diễn ra …", "Các đại biểu sẽ tham
+        quan …"): the event's programme, not a commitment. Matched at the start of the clause."""
+        words = alternatives(read_lines("target_event_subjects.txt"))
+        return re.compile(rf"[\s\W]*(?:(?:các|mỗi|những|từng)\s+)?(?:{words})(?!\w)", re.IGNORECASE)
+
+    @cached_property
     def _directive(self) -> re.Pattern[str]:
         """A directive verb right before an opening horizon: "tỉnh yêu cầu [đến năm 2025, …]"."""
         return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_directive_verbs.txt'))})\s+$", re.IGNORECASE)
@@ -139,17 +163,21 @@ class TargetFinder:
         return re.compile(rf",\s+(?:{words})(?!\w)|[,;]?\s+(?:{contrasts})(?!\w)")
 
     def find(self, text: str, figures: list[Entity], owner: str | None,
-             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None) -> list[Entity]:
+             taken: list[tuple[int, int]] | None = None, places: list[Entity] | None = None,
+             published: datetime | None = None) -> list[Entity]:
         """Targets in ``text``; ``taken`` spans (document titles) hold no cues of their own. The owner is the
         province or country named last before the goal in its sentence (``Cà Mau đề ra mục tiêu …``), else
-        ``owner`` (the province the article is about)."""
+        ``owner`` (the province the article is about). ``published`` (else the dateline) dates ``năm nay``."""
         taken = taken or []
         owners = [p for p in places or [] if p.attrs.get("level") in ("province", "country")]
-        sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+        sentences = sentence_spans(text)
         lead_plan = self._lead_plan(text, sentences)
+        when = publication_date(text, published)
+        year = when[0] if when else None
+        scope = PlanScope(text, sentences, year)
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
-            frame = self._frame(text, s_start, s_end, taken, figures)
+            frame = self._frame(text, s_start, s_end, taken, figures, when)
             if frame is None:
                 continue
             end = self._clause_stop(text, s_start, s_end, frame)
@@ -165,7 +193,8 @@ class TargetFinder:
                         number and self._activity(clause, inside)) or (
                         self._reported(text, s_start, start, stop, frame)):
                     continue  # a result reported ("tăng 12% so với cùng kỳ") unless a goal verb governs it
-                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index])
+                deadline = clause_deadline(text, (start, stop), (s_start, s_end), sentences[max(0, index - 2) : index],
+                                           year, lambda start=start: scope.horizon(start))
                 attrs = {"deadline": deadline if deadline is not None else lead_plan,
                          "value": inside[0].attrs["value"] if inside else None,
                          "unit": inside[0].attrs["unit"] if inside else None,
@@ -214,10 +243,10 @@ class TargetFinder:
     # --- where a goal clause starts -------------------------------------------------------------------
 
     def _frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-               figures: list[Entity]) -> _Frame | None:
+               figures: list[Entity], when: tuple[int, int | None] | None = None) -> _Frame | None:
         """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
-                              self._horizon_frame(text, start, end, taken)) if f is not None]
+                              self._horizon_frame(text, start, end, taken, when)) if f is not None]
         if frames:
             first = min(frames, key=lambda f: f.start)
             named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
@@ -225,7 +254,7 @@ class TargetFinder:
                 return named  # "Năm 2026, huyện đề ra 20 chỉ tiêu, trong đó …": the goals the header names
             return first
         return (self._commitment_frame(text, start, end, taken, figures)
-                or self._deadline_frame(text, start, end, taken))
+                or self._deadline_frame(text, start, end, taken, when))
 
     def _usable(self, text: str, sentence_start: int, position: int, taken: list[tuple[int, int]],
                 setting: bool = False) -> bool:
@@ -248,8 +277,10 @@ class TargetFinder:
                 continue
             frame, scope = cues[cue.group(0).lower()]
             if frame == "noun" and self._quota.match(text, cue.end()) and "chỉ tiêu" in cue.group(0).lower():
-                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu phân bổ …": places allocated, not a goal
+                continue  # "chỉ tiêu tuyển sinh", "chỉ tiêu COD": places allocated or a parameter measured
             position: int | None = cue.end()
+            if frame == "noun" and self._anaphora.match(text, cue.end()):
+                continue  # "mục tiêu này", "quyết tâm đó": a goal stated before, not a new one
             if frame == "noun":
                 position = self._linked(text, cue.end(), end)
             elif re.match(r"\s*[,.;!?]", text[cue.end() : end]):
@@ -264,14 +295,20 @@ class TargetFinder:
 
     def _linked(self, text: str, position: int, end: int) -> int | None:
         """Where the goal named by a noun cue starts: after a link word (``là``, ``gồm``, ``:``) or a horizon
-        and its comma within the next few words; ``None`` when there is neither."""
+        and its comma within the next few words, or a horizon right after the cue (``Mục tiêu đến năm 2030 có
+        …``); ``None`` when there is none."""
         words = list(re.finditer(r"\S+", text[position:end]))[:MAX_LINK_WORDS]
         window_end = position + (words[-1].end() if words else 0)
         stop = re.search(r"[;.!?]", text[position:window_end])
         window_end = position + stop.start() if stop else window_end
         link = self._links.search(text, position, window_end)
+        near_end = position + (words[min(len(words), MAX_NEAR_LINK_WORDS) - 1].end() if words else 0)
+        near = self._near_links.search(text, position, min(near_end, window_end))
+        link = near if near and (link is None or near.start() < link.start()) else link
         dated = next((h for h in horizons(text, position, window_end)
-                      if re.match(r"\s*,", text[h.end : end])), None)
+                      if re.match(r"\s*,", text[h.end : end]) or (
+                          h.kind in PLAN_KINDS and not text[position : h.start].strip()
+                          and _content_words(text, h.end, window_end) >= MIN_CONTENT_WORDS)), None)
         ends = [m for m in (link.end() if link else None, dated.end if dated else None) if m is not None]
         return min(ends) if ends else None
 
@@ -281,11 +318,15 @@ class TargetFinder:
                 return _Frame(promoted.start(), "promotion", "clause")  # one goal: "Đưa X trở thành Y"
         return None
 
-    def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
+    def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+                       when: tuple[int, int | None] | None = None) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
         and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
-        (``Năm 2025, …``) only with a plan word and no past one."""
+        (``Năm 2025, …``) only with a plan word and no past one. A horizon that had passed when the article was
+        published (``when``: year, month) opens a report, not a goal."""
         for horizon in horizons(text, start, end):
+            if horizon.passed(when):
+                continue
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
             if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
                 comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
@@ -318,6 +359,7 @@ class TargetFinder:
                     or _IF.search(text, start, will.start()) or self._commitment_stops.match(text, will.end())
                     or self._task_nouns.search(text, start, will.start())
                     or self._audience.search(text, max(start, will.start() - 20), will.start())
+                    or self._event_subject.match(text, _last_break(text, start, will.start()))
                     or self._non_goals.match(text[self._step_over_leads(text, will.end(), end) : end])):
                 continue
             words = list(re.finditer(r"[^\s;:]+|[;:]", text[will.end() : end]))[:MAX_COMMITMENT_WORDS]
@@ -329,15 +371,28 @@ class TargetFinder:
                 return _Frame(self._with_subject(text, start, will.start(), will.end(), end), "commitment", "clause")
         return None
 
-    def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]]) -> _Frame | None:
-        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon."""
-        if not any(h.kind in PLAN_KINDS for h in horizons(text, start, end)) or _PAST.search(text, start, end):
+    def _deadline_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
+                        when: tuple[int, int | None] | None = None) -> _Frame | None:
+        """``… đảm bảo có đất sạch … trước năm 2021``: a commitment due by a dated horizon still ahead; one
+        within a year (``trong tháng 7/2026``, ``đến cuối năm``) when an obligation (``phải``) comes first."""
+        if _PAST.search(text, start, end):
             return None
+        year = when[0] if when else None
+        ahead = [h for h in horizons(text, start, end) + relative_horizons(text, start, end, year)
+                 if not h.passed(when)]
+        if not any(h.kind in (*PLAN_KINDS, "within", "current") for h in ahead):
+            return None
+        dated = any(h.kind in PLAN_KINDS for h in ahead)
         for verb in self._deadline_verbs.finditer(text, start, end):
             if (self._usable(text, start, verb.start(), taken) and not _CONDITION.search(text, start, verb.start())
-                    and not self._task_nouns.search(text, start, verb.start())):
+                    and not self._task_nouns.search(text, start, verb.start())
+                    and (dated or self._obliged.search(text, max(start, verb.start() - 16), verb.start()))):
                 return _Frame(self._with_subject(text, start, verb.start(), verb.start(), end), "deadline")
         return None
+
+    @cached_property
+    def _obliged(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('target_obligation_words.txt'))})\s+$", re.IGNORECASE)
 
     def _with_subject(self, text: str, start: int, cue: int, predicate: int, end: int) -> int:
         """Where a commitment's clause starts: its predicate (``sẽ [chọn 100 doanh nghiệp]``), or its subject
@@ -435,6 +490,11 @@ class TargetFinder:
         return bool(self._task_verbs.match(clause)) and not inside and not self._outcomes.search(clause)
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of ``text``: cut at ``.!?`` before a space, and at line ends."""
+    return [(m.start(), m.end()) for m in _SENTENCE.finditer(text)]
+
+
 def _alternation(words: list[str] | dict[str, str]) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternatives(words)})(?!\w)", re.IGNORECASE)
 
@@ -499,7 +559,7 @@ def _bullets(text: str, position: int) -> list[tuple[int, int]]:
         line_end = text.find("\n", line_start + 1)
         line_end = len(text) if line_end == -1 else line_end
         line = text[line_start + 1 : line_end]
-        bullet = _BULLET.match(line)
+        bullet = BULLET.match(line)
         listed = items and text[items[-1][1] : items[-1][1] + 1] == ";"
         if bullet is None and not (line.rstrip().endswith(";") or (listed and line.rstrip().endswith("."))):
             break  # unmarked lines are items while they end with ";" (the last one with ".")

@@ -71,3 +71,13 @@ def test_classifiers_take_their_noun_and_coordinated_nouns_count_together(extrac
     assert found["105 phường, xã, thị trấn"] == (105, "phường, xã, thị trấn", None)
     assert found["6 nhóm nhiệm vụ, giải pháp"] == (6, "nhóm nhiệm vụ, giải pháp", None)
     assert found["10 doanh nghiệp"] == (10, "doanh nghiệp", None)  # a verb follows "doanh thu": a new clause
+
+
+def test_abbreviated_counted_nouns_and_a_qualifier_word_inside_another_word(extractor):
+    found = figures(extractor, "Trường tuyển 1.250 chỉ tiêu, có 86 GV và gần 900 HS; tỉnh cử ra nước ngoài 12 "
+                               "tiến sĩ và hỗ trợ trên 40 xã.")
+    assert found["1.250 chỉ tiêu"] == (1250, "chỉ tiêu", None)
+    assert found["86 GV"] == (86, "GV", None)
+    assert found["gần 900 HS"] == (900, "HS", "about")
+    assert found["12 tiến sĩ"] == (12, "tiến sĩ", None)  # "nước ngoài": abroad, not "more than"
+    assert found["trên 40 xã"] == (40, "xã", "more_than")
