@@ -246,7 +246,7 @@ class TargetFinder:
                figures: list[Entity], when: tuple[int, int | None] | None = None) -> _Frame | None:
         """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
-                              self._horizon_frame(text, start, end, taken, when)) if f is not None]
+                              self._horizon_frame(text, start, end, taken, when, figures)) if f is not None]
         if frames:
             first = min(frames, key=lambda f: f.start)
             named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
@@ -319,16 +319,20 @@ class TargetFinder:
         return None
 
     def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-                       when: tuple[int, int | None] | None = None) -> _Frame | None:
+                       when: tuple[int, int | None] | None = None,
+                       figures: list[Entity] | None = None) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
-        and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
+        and followed by a comma, or by an outcome or a figure without one (``đến năm 2030 tỷ lệ … đạt 45%``,
+        ``đến năm 2028 thành phố có 50 km đường sắt``); a bare year
         (``Năm 2025, …``) only with a plan word and no past one. A horizon that had passed when the article was
         published (``when``: year, month) opens a report, not a goal."""
         for horizon in horizons(text, start, end):
             if horizon.passed(when):
                 continue
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
-            if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
+            figures = figures or []
+            if comma is None and horizon.kind in PLAN_KINDS and (self._outcomes.search(text, horizon.end, end) or any(
+                    horizon.end <= f.start < end for f in figures)):
                 comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
             opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
             if comma is None or not (_HORIZON_OPENING.match(opening) or self._directive.search(opening)) or _inside(

@@ -124,3 +124,12 @@ def test_an_obligation_due_within_a_month_or_by_the_end_of_the_year_is_a_commitm
 
 def test_an_appraisal_of_a_goal_is_not_its_content(extractor):
     assert targets(extractor, "Mục tiêu đặt ra là rất lớn, đòi hỏi sự nỗ lực của cả hệ thống chính trị.") == []
+
+
+def test_a_horizon_before_a_figure_a_purpose_before_a_horizon_and_a_set_plan_state_goals(extractor):
+    text = ("date 2026-01 Tin tức\nTheo lộ trình, đến năm 2028 thành phố có 50 km đường sắt đô thị. Huyện tập trung "
+            "chỉ đạo để đến cuối năm 2026 có 100% xã đạt chuẩn nông thôn mới. Ngành thuế đặt kế hoạch thu 12.000 tỷ "
+            "đồng trong năm 2026.")
+    assert targets(extractor, text) == [("thành phố có 50 km đường sắt đô thị", 2028),
+                                        ("có 100% xã đạt chuẩn nông thôn mới", 2026),
+                                        ("thu 12.000 tỷ đồng trong năm 2026", 2026)]
