@@ -133,3 +133,8 @@ def test_a_horizon_before_a_figure_a_purpose_before_a_horizon_and_a_set_plan_sta
     assert targets(extractor, text) == [("thành phố có 50 km đường sắt đô thị", 2028),
                                         ("có 100% xã đạt chuẩn nông thôn mới", 2026),
                                         ("thu 12.000 tỷ đồng trong năm 2026", 2026)]
+
+
+def test_an_orientation_given_to_a_project_is_its_goal(extractor):
+    text = "Khu công nghiệp được định hướng phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao."
+    assert targets(extractor, text) == [("phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao", None)]
