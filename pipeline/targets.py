@@ -178,6 +178,8 @@ class TargetFinder:
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
             frame = self._frame(text, s_start, s_end, taken, figures, when)
+            if frame is None and index:
+                frame = self._continuation(text, sentences[index - 1], (s_start, s_end), taken)
             if frame is None:
                 continue
             end = self._clause_stop(text, s_start, s_end, frame)
@@ -202,6 +204,22 @@ class TargetFinder:
                                         if s_start <= p.start and p.end <= start), owner)}
                 found.append(Entity("target", clause, start, stop, attrs))
         return found
+
+    def _continuation(self, text: str, previous: tuple[int, int], sentence: tuple[int, int],
+                      taken: list[tuple[int, int]]) -> _Frame | None:
+        """``Cụ thể, …`` / ``Trong đó, …`` after a sentence with a goal cue: the goals that sentence named."""
+        opening = self._continuations.match(text, sentence[0], sentence[1])
+        if opening is None:
+            return None
+        pattern, _ = self._cues
+        if not any(self._usable(text, previous[0], c.start(), taken) for c in pattern.finditer(text, *previous)):
+            return None
+        return _Frame(self._step_over_leads(text, opening.end(), sentence[1]), "noun")
+
+    @cached_property
+    def _continuations(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_continuations.txt"))
+        return re.compile(rf"[\s\W]*(?:{words})\s*[,:]", re.IGNORECASE)
 
     def _lead_plan(self, text: str, sentences: list[tuple[int, int]]) -> int | None:
         """The horizon of a dated plan named in the title or the lead (``Kế hoạch chuyển đổi số năm 2021``,

@@ -138,3 +138,11 @@ def test_a_horizon_before_a_figure_a_purpose_before_a_horizon_and_a_set_plan_sta
 def test_an_orientation_given_to_a_project_is_its_goal(extractor):
     text = "Khu công nghiệp được định hướng phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao."
     assert targets(extractor, text) == [("phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao", None)]
+
+
+def test_a_sentence_spelling_out_the_goals_named_before_it_lists_them(extractor):
+    text = ("Huyện đặt mục tiêu phát triển nông nghiệp sạch đến năm 2029. Cụ thể, diện tích rau an toàn đạt 500 ha; "
+            "60% hợp tác xã có sản phẩm OCOP. Ông Hòa cho biết thêm. Trong đó, nhiều hộ còn khó khăn.")
+    assert targets(extractor, text) == [("phát triển nông nghiệp sạch đến năm 2029", 2029),
+                                        ("diện tích rau an toàn đạt 500 ha", 2029),
+                                        ("60% hợp tác xã có sản phẩm OCOP", 2029)]
