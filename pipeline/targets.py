@@ -178,6 +178,8 @@ class TargetFinder:
         found: list[Entity] = []
         for index, (s_start, s_end) in enumerate(sentences):
             frame = self._frame(text, s_start, s_end, taken, figures, when)
+            if frame is None and index:
+                frame = self._continuation(text, sentences[index - 1], (s_start, s_end), taken)
             if frame is None:
                 continue
             end = self._clause_stop(text, s_start, s_end, frame)
@@ -202,6 +204,22 @@ class TargetFinder:
                                         if s_start <= p.start and p.end <= start), owner)}
                 found.append(Entity("target", clause, start, stop, attrs))
         return found
+
+    def _continuation(self, text: str, previous: tuple[int, int], sentence: tuple[int, int],
+                      taken: list[tuple[int, int]]) -> _Frame | None:
+        """``Cụ thể, …`` / ``Trong đó, …`` after a sentence with a goal cue: the goals that sentence named."""
+        opening = self._continuations.match(text, sentence[0], sentence[1])
+        if opening is None:
+            return None
+        pattern, _ = self._cues
+        if not any(self._usable(text, previous[0], c.start(), taken) for c in pattern.finditer(text, *previous)):
+            return None
+        return _Frame(self._step_over_leads(text, opening.end(), sentence[1]), "noun")
+
+    @cached_property
+    def _continuations(self) -> re.Pattern[str]:
+        words = alternatives(read_lines("target_continuations.txt"))
+        return re.compile(rf"[\s\W]*(?:{words})\s*[,:]", re.IGNORECASE)
 
     def _lead_plan(self, text: str, sentences: list[tuple[int, int]]) -> int | None:
         """The horizon of a dated plan named in the title or the lead (``Kế hoạch chuyển đổi số năm 2021``,
@@ -246,7 +264,7 @@ class TargetFinder:
                figures: list[Entity], when: tuple[int, int | None] | None = None) -> _Frame | None:
         """The earliest goal frame of the sentence ``text[start:end]``; commitments only when there is none."""
         frames = [f for f in (self._cue_frame(text, start, end, taken), self._promotion_frame(text, start, end, taken),
-                              self._horizon_frame(text, start, end, taken, when)) if f is not None]
+                              self._horizon_frame(text, start, end, taken, when, figures)) if f is not None]
         if frames:
             first = min(frames, key=lambda f: f.start)
             named = next((f for f in frames if f.kind == "noun" and f.start > first.start), None)
@@ -319,16 +337,20 @@ class TargetFinder:
         return None
 
     def _horizon_frame(self, text: str, start: int, end: int, taken: list[tuple[int, int]],
-                       when: tuple[int, int | None] | None = None) -> _Frame | None:
+                       when: tuple[int, int | None] | None = None,
+                       figures: list[Entity] | None = None) -> _Frame | None:
         """``Đến năm 2030, Hậu Giang trở thành …``: a horizon opening the sentence (or a clause after ``,;:``)
-        and followed by a comma, or by an outcome without one (``đến năm 2030 tỷ lệ … đạt 45%``); a bare year
+        and followed by a comma, or by an outcome or a figure without one (``đến năm 2030 tỷ lệ … đạt 45%``,
+        ``đến năm 2028 thành phố có 50 km đường sắt``); a bare year
         (``Năm 2025, …``) only with a plan word and no past one. A horizon that had passed when the article was
         published (``when``: year, month) opens a report, not a goal."""
         for horizon in horizons(text, start, end):
             if horizon.passed(when):
                 continue
             comma = re.match(r"\s*,\s*", text[horizon.end : end])
-            if comma is None and horizon.kind in PLAN_KINDS and self._outcomes.search(text, horizon.end, end):
+            figures = figures or []
+            if comma is None and horizon.kind in PLAN_KINDS and (self._outcomes.search(text, horizon.end, end) or any(
+                    horizon.end <= f.start < end for f in figures)):
                 comma = re.match(r"\s*", text[horizon.end : end])  # "đến năm 2030 tỷ lệ đô thị hóa đạt 45%"
             opening = text[max(start, _last_break(text, start, horizon.start)) : horizon.start]
             if comma is None or not (_HORIZON_OPENING.match(opening) or self._directive.search(opening)) or _inside(

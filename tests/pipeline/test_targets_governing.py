@@ -124,3 +124,25 @@ def test_an_obligation_due_within_a_month_or_by_the_end_of_the_year_is_a_commitm
 
 def test_an_appraisal_of_a_goal_is_not_its_content(extractor):
     assert targets(extractor, "Mục tiêu đặt ra là rất lớn, đòi hỏi sự nỗ lực của cả hệ thống chính trị.") == []
+
+
+def test_a_horizon_before_a_figure_a_purpose_before_a_horizon_and_a_set_plan_state_goals(extractor):
+    text = ("date 2026-01 Tin tức\nTheo lộ trình, đến năm 2028 thành phố có 50 km đường sắt đô thị. Huyện tập trung "
+            "chỉ đạo để đến cuối năm 2026 có 100% xã đạt chuẩn nông thôn mới. Ngành thuế đặt kế hoạch thu 12.000 tỷ "
+            "đồng trong năm 2026.")
+    assert targets(extractor, text) == [("thành phố có 50 km đường sắt đô thị", 2028),
+                                        ("có 100% xã đạt chuẩn nông thôn mới", 2026),
+                                        ("thu 12.000 tỷ đồng trong năm 2026", 2026)]
+
+
+def test_an_orientation_given_to_a_project_is_its_goal(extractor):
+    text = "Khu công nghiệp được định hướng phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao."
+    assert targets(extractor, text) == [("phát triển theo mô hình sinh thái, thu hút ngành công nghệ cao", None)]
+
+
+def test_a_sentence_spelling_out_the_goals_named_before_it_lists_them(extractor):
+    text = ("Huyện đặt mục tiêu phát triển nông nghiệp sạch đến năm 2029. Cụ thể, diện tích rau an toàn đạt 500 ha; "
+            "60% hợp tác xã có sản phẩm OCOP. Ông Hòa cho biết thêm. Trong đó, nhiều hộ còn khó khăn.")
+    assert targets(extractor, text) == [("phát triển nông nghiệp sạch đến năm 2029", 2029),
+                                        ("diện tích rau an toàn đạt 500 ha", 2029),
+                                        ("60% hợp tác xã có sản phẩm OCOP", 2029)]
