@@ -1125,3 +1125,7 @@ def main() -> None:
     except GovnewsError as exc:
         err.print(f"[red]error:[/red] {exc}")
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()
