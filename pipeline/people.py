@@ -358,6 +358,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
     if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
+    if not after_body and _in_place_list(words, i, text, gaz):
+        return 0  # "các phố Tràng Tiền, Đinh Tiên Hoàng": a later item of a list of streets
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
@@ -370,6 +372,30 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
+
+
+MAX_LISTED_PLACES = 8
+LIST_LINKS = (",", "-", "–", "và")
+
+
+def _in_place_list(words: list[Word], i: int, text: str, gaz: Gazetteer) -> bool:
+    """Is the capitalised run at word ``i`` a later item of a list whose first item follows a street word
+    ("đường Điện Biên Phủ - Võ Thị Sáu", "các phố Hàng Khay, Tràng Tiền, Đinh Tiên Hoàng")?"""
+    k = i
+    for _ in range(MAX_LISTED_PLACES):
+        if k < 2 or words[k - 1].text not in LIST_LINKS:
+            return False
+        m = k - 1  # the link; step back over the previous item, a capitalised run
+        start = m
+        while start > 0 and _is_name_word(words[start - 1]) and m - start < MAX_NAME_WORDS \
+                and text[words[start - 1].end : words[start].start] in (" ", ""):
+            start -= 1
+        if start == m:
+            return False
+        if gaz.street_words.match_ending(words, start, text):
+            return True
+        k = start
+    return False
 
 
 def _run_length(words: list[Word], i: int, text: str) -> int:
