@@ -74,6 +74,16 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
                                 {"name": name, "title": title[0], "organization": country}))
             i = start + length
             continue
+        if not n and not honorific and (post := gaz.title_index.match_ending(words, i, text)) \
+                and (abroad := _name_after_body_abroad(words, i, text, gaz)):
+            # "Trưởng Đại diện UNICEF tại Việt Nam Rana Flowers": an international body's post, then its holder.
+            (start, length), body = abroad
+            first, last = words[start], words[start + length - 1]
+            name = text[first.start : last.end]
+            found.append(Entity("official", name, first.start, last.end,
+                                {"name": name, "title": post[0], "organization": body}))
+            i = start + length
+            continue
         if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
             # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
             # and a post right after it say it is a person's name.
@@ -188,6 +198,30 @@ def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) ->
     if run > MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
         return None
     return (j, run), text[words[i].start : words[i + n - 1].end]
+
+
+def _name_after_body_abroad(words: list[Word], i: int, text: str,
+                            gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
+    """``UNICEF [(…)] tại Việt Nam | Rana Flowers``: a known body or an acronym at word ``i``, where it serves,
+    then a capitalised run of two to four words (a name in any spelling): where the name starts, its length,
+    and the body as written."""
+    known = gaz.known_index.match(words, i, text)
+    n = known[1] if known else int(i < len(words) and words[i].is_abbreviation and words[i].is_word)
+    if not n:
+        return None
+    j = i + n
+    if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")":
+        j += 3  # "Tổ chức … (WHO)"
+    if not (j + 1 < len(words) and words[j].text == "tại" and (m := known_place_at(words, j + 1, text, gaz))):
+        return None  # only a body serving abroad, so its post and name are not mistaken for a local body's
+    body_end = j
+    j += 1 + m
+    if j >= len(words) or not _is_name_word(words[j]) or text[words[j - 1].end : words[j].start] != " ":
+        return None
+    run = _run_length(words, j, text)
+    if not MIN_NAME_WORDS <= run <= MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
+        return None
+    return (j, run), text[words[i].start : words[body_end - 1].end]
 
 
 def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:

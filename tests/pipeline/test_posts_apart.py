@@ -146,3 +146,8 @@ def test_later_items_of_a_street_list_are_no_people(extractor):
     text = ("Xe tải bị cấm vào các phố Lý Thường Kiệt, Trần Hưng Đạo và Phan Chu Trinh. Tại xã Hòa Bình, Đỗ Văn Tài "
             "cho biết đường đã thông.")
     assert people(extractor, text) == {"Đỗ Văn Tài": ("person", None, None)}
+
+
+def test_a_post_of_an_international_body_serving_abroad(extractor):
+    text = "Trưởng Đại diện UNICEF tại Việt Nam Silvia Danailov thăm trường. Trưởng Đại diện UNICEF Việt Nam vắng mặt."
+    assert people(extractor, text) == {"Silvia Danailov": ("official", "Trưởng Đại diện", "UNICEF")}
