@@ -402,12 +402,10 @@ def _canonical_place_names(canonical: str, gaz: Gazetteer) -> str:
 def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = False) -> str:
     """``Ủy ban nhân dân tỉnh`` → ``Ủy ban nhân dân tỉnh Hải Dương``; ``Sở Nội vụ`` → ``Sở Nội vụ tỉnh Hải Dương``."""
     stripped = canonical.rstrip()
+    named_city = province.startswith(("Thành phố ", "thành phố "))  # "Thành phố Hồ Chí Minh" says it itself
     for admin in ("tỉnh", "thành phố", "Thành phố", "TP."):
         if stripped.endswith(" " + admin):
-            if province.lower().startswith(admin.lower().rstrip(".") + " "):
-                # "Trung tâm Chuyển đổi số thành phố" of "Thành phố Hồ Chí Minh": the province's name says it
-                return f"{stripped[: -len(admin)]}{province}"
-            return f"{stripped} {province}"
+            return f"{stripped.removesuffix(' ' + admin) if named_city else stripped} {province}"
     if stripped.endswith(("ủy", "uỷ")) or stripped.startswith(("Tỉnh ", "Thành ")):
         return f"{stripped} {province}"  # "Tỉnh ủy Hải Dương", "Tỉnh đoàn Lào Cai": the name already says "tỉnh"
     record = gaz.province(province)
@@ -415,9 +413,7 @@ def _with_province(canonical: str, province: str, gaz: Gazetteer, party: bool = 
     if party and not any(w in stripped for w in ("ủy", "uỷ", "Đảng bộ", "Ban Chấp hành")):
         # "Ban Thường vụ" of a province is the Tỉnh ủy's (the Thành ủy's in a city).
         return f"{stripped} {'Thành ủy' if city else 'Tỉnh ủy'} {province}"
-    if province.startswith("Thành phố "):
-        return f"{stripped} {province}"  # "… Thành phố Hồ Chí Minh", not "… thành phố Thành phố Hồ Chí Minh"
-    return f"{stripped} {'thành phố' if city else 'tỉnh'} {province}"
+    return f"{stripped} {province}" if named_city else f"{stripped} {'thành phố' if city else 'tỉnh'} {province}"
 
 
 def _known_entity(text: str, start: int, end: int, body: KnownBody) -> Entity:

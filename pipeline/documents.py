@@ -24,14 +24,24 @@ from functools import cached_property
 
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer, default_gazetteer, read_csv, read_lines
-from pipeline.lexical import scan
+from pipeline.lexical import Word, scan
 
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
 _CODED = r"\d+(?:/\d{4})?(?:[/-][A-ZĐ](?:[\wĐđ]|&(?=[A-ZĐ]))*(?:[-/][A-ZĐ\d](?:[\wĐđ]|&(?=[A-ZĐ]))*)*)+"
+# An uncoded number: not a range or a quantity ("3 ngày"); "số 41 ngày 9/4/2020" is numbered and dated.
+_BARE_NUMBER = (r"\d{1,4}(?![\d/%+]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
+                r"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{4}| \d{1,2}[/.-]\d{1,2}[/.-]))")
+# A document that amends another: "Luật sửa đổi, bổ sung một số điều của …", "Nghị định sửa đổi …".
+_AMENDING = re.compile(r"(?<![\w])(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)"
+                       r" sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của| tại)?(?: các)? $")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r",?\s+của\s+")
 # Words between a type and a coded number: "Nghị quyết chuyên đề số 05-NQ/TU", "Kế hoạch liên tịch số …".
-_QUALIFIER = r"(?: [a-zà-ỹđ]+){1,3}"
+# A preposition ends the qualifier: "báo cáo tại tờ trình số 107/TTr-STNMT" cites the tờ trình.
+_QUALIFIER = r"(?: (?!(?:tại|theo|của|và|với|cho|về)\b)[a-zà-ỹđ]+){1,3}"
 # How a title that names its period ends: "giai đoạn 2024 - 2025", "đến năm 2025, tầm nhìn đến năm 2045".
 _VISION = r"(?:,? (?:và )?(?:tầm nhìn|định hướng) (?:đến )?(?:năm )?(?:19|20)\d{2})?"
 _PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
@@ -46,14 +56,17 @@ _PLENUM = (r"(?<![\w])(?P<plenum>(?:Nghị quyết|Kết luận) (?:Hội nghị
            r"(?:Trung ương|TW|TƯ)(?: Đảng)?(?: lần thứ [\wà-ỹ]+| \d{1,2})? kh(?:óa|oá) [IVXL]+)")
 _CONGRESS_LOCAL = re.compile(r"Đảng bộ (tỉnh|thành phố)(?= lần| [IVXL]+\b|$)")
 # "tầm nhìn đến 2050" is "tầm nhìn đến năm 2050": canonical titles spell the year out one way.
-_NAMED_BY_YEAR = re.compile(r"năm (?:19|20)\d{2}(?!\d)")
+_NAMED_BY_YEAR = re.compile(r"(?:năm )?(?:19|20)\d{2}(?!\d)")
+_BARE_YEAR_AT_END = re.compile(r"(?<!năm) ((?:19|20)\d{2})$")  # "Luật Đất đai 2024" is "Luật Đất đai năm 2024"
 _BARE_HORIZON_YEAR = re.compile(r"\b(đến|tới) ((?:19|20)\d{2})\b")
 MIN_TITLE_WORDS, MAX_TITLE_WORDS = 3, 30
 MAX_QUOTED_WORDS = 60  # a quoted plan title can be long; a quotation has a sentence end inside
 # Words of a sentence about a plan rather than of the plan's title: "Kế hoạch của tỉnh đặt ra …".
 # "Nghị quyết đặt mục tiêu đến năm 2030, …": a plan setting its goal, not the plan's title.
-_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|đặt ra|cho biết|nêu rõ"
-                          r"|đặt mục tiêu|đặt chỉ tiêu|đề ra|xác định mục tiêu) ")
+# "Đề án … trình Chính phủ vào cuối năm 2021": a year that dates an event, not the title's period.
+_NOT_A_TITLE = re.compile(r"^\S+(?: \S+)? của | (?:đã|sẽ|là|được|đang|vừa|đặt ra|cho biết|nêu rõ"
+                          r"|đặt mục tiêu|đặt chỉ tiêu|đề ra|xác định mục tiêu) |…|\.\.\."
+                          r"| (?:vào|cuối|đầu|giữa|trong|trước|sau|từ) năm (?:19|20)\d{2}$")
 PARTY_CODES = ("TW", "TƯ")
 GENERIC_TYPES = ("Văn bản", "Công văn")  # a coded number says more: "văn bản số 60/TB-UBND" is a Thông báo
 MAX_NAME_WORDS = 15
@@ -90,8 +103,7 @@ class DocumentFinder:
     def _numbered(self) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w])(?P<type>{self._alternation(self._types)})"
                           rf"(?:(?P<qualifier>{_QUALIFIER}) số:? (?P<coded>{_CODED})|(?: số:?)? "
-                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|\d{{1,4}}(?![\d/%]|[.,]\d|\s?[-–]\s?(?:19|20)\d{{2}})"
-                          rf"(?! (?:năm|tháng|ngày|triệu|nghìn|ngàn|tỷ|ha|km)\b(?! \d{{4}}))))")
+                          rf"(?P<number>{_CODED}|\d{{1,3}}[/-](?:19|20)\d{{2}}(?![\d/-])|{_BARE_NUMBER}))")
 
     @cached_property
     def _upper_types(self) -> re.Pattern[str]:
@@ -138,7 +150,18 @@ class DocumentFinder:
 
     @cached_property
     def _stops(self) -> frozenset[str]:
-        return frozenset(read_lines("document_title_stops.txt"))
+        return frozenset(line for line in read_lines("document_title_stops.txt") if " " not in line)
+
+    @cached_property
+    def _stop_phrases(self) -> tuple[str, ...]:
+        return tuple(line + " " for line in read_lines("document_title_stops.txt") if " " in line)
+
+    @cached_property
+    def _law_common_words(self) -> frozenset[str]:
+        return frozenset(read_lines("law_common_words.txt"))
+
+    def _stops_at(self, text: str, word: Word) -> bool:
+        return word.text in self._stops or text.startswith(self._stop_phrases, word.start)
 
     def find(self, text: str, bodies: list[Entity] | None = None, province: str | None = None) -> list[Entity]:
         """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its
@@ -159,9 +182,11 @@ class DocumentFinder:
             title = match.group(group)
             if (_after_body_head(text, start) or any(s < end and start < e for s, e in taken)
                     or (group == "named" and _NOT_A_TITLE.search(title))
+                    or (group in ("named", "quoted") and self._opens_with_stop(title))
                     or (group == "named" and title[0].islower() and self._upper_types.search(title, 1))
                     or (group == "named" and (inner := self._upper_types.search(title, 1)) is not None
-                        and "," in title[: inner.start()])  # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"
+                        and ("," in title[: inner.start()] or title[: inner.start()].endswith(" và ")))
+                    # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"; "Luật Đất đai 2024 và Hiến pháp năm 2013"
                     or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
                                                           or re.search(r"[.!?] ", title)))
                     or (group == "after" and (self._upper_types.match(title)
@@ -179,17 +204,44 @@ class DocumentFinder:
                 canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
+        parties = {b.start: b for b in bodies or [] if b.type in ("agency", "organization")}
         for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
-                       *self._find_issued(text, taken)]:
+                       *self._find_signed(text, parties, taken), *self._find_issued(text, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))
         found.sort(key=lambda e: e.start)
+        found = self._join_amendments(text, found)
         _link_short_mentions(found)
         return found
+
+    def _opens_with_stop(self, title: str) -> bool:
+        """``Đề án và thực hiện …``, ``“Luật chơi”``: a type word followed by a function word, or a law's type
+        word by a common noun, opens no title."""
+        words = scan(title)
+        row = next(r for r in self._types if title.lower().startswith(r["type"].lower()))
+        after = len(scan(row["type"]))
+        return after < len(words) and (self._stops_at(title, words[after]) or (
+            row["named"] == "yes" and words[after].text.lower() in self._law_common_words))
+
+    def _join_amendments(self, text: str, found: list[Entity]) -> list[Entity]:
+        """``Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học``: the amending document, named by the
+        one it amends, is one mention (entities of one type never overlap)."""
+        joined: list[Entity] = []
+        for document in found:
+            before = _AMENDING.search(text, max(0, document.start - 60), document.start)
+            if before is None or before.end() != document.start or (joined and joined[-1].end > before.start()):
+                joined.append(document)
+                continue
+            prefix = text[before.start() : document.start]
+            joined.append(self._entity(text, before.start(), document.end, before.group("type"), None,
+                                       prefix + str(document.attrs["canonical"]), None, None))
+        return joined
 
     def _find_numbered(self, text: str, body_at: dict[int, Entity]) -> list[Entity]:
         found = []
         for match in self._numbered.finditer(text):
+            if _YEAR.fullmatch(match.group("number") or "") and " số" not in match.group(0):
+                continue  # "Quy chế 2019" is named by its year
             doc_type = match.group("type")
             doc_type = doc_type[0].upper() + doc_type[1:]
             number = match.group("coded") or match.group("number")
@@ -264,6 +316,34 @@ class DocumentFinder:
                                       year.group(0).split()[-1] if year else None))
         return found
 
+    @cached_property
+    def _signed(self) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+        types = {r["phrase"]: r for r in read_csv("signed_documents.csv")}
+        verbs = "|".join(re.escape(v) for v in sorted(read_lines("signing_verbs.txt"), key=len, reverse=True))
+        phrases = "|".join(f"[{re.escape(p[0])}{re.escape(p[0].upper())}]{re.escape(p[1:])}"
+                           for p in sorted(types, key=len, reverse=True))
+        return re.compile(rf"(?<![\w])(?:{verbs})(?: các| một| bản)? (?P<phrase>{phrases})(?![\w])"), types
+
+    def _find_signed(self, text: str, parties: dict[int, Entity], taken: list[tuple[int, int]]) -> list[Entity]:
+        """``ký kết Bản ghi nhớ hợp tác về chuyển đổi số giữa A và B``: a signed agreement, described rather than
+        numbered; its issuer is its signatories when the text names both (``A; B``)."""
+        pattern, types = self._signed
+        found = []
+        for match in pattern.finditer(text):
+            start, end = match.start("phrase"), match.end()
+            words = scan(text, end, min(len(text), end + 30))
+            if text[end : end + 1] == " " and words and words[0].is_word and not self._stops_at(text, words[0]):
+                end = self._name_end(text, end + 1, proper=False)  # "… hợp tác về chuyển đổi số"
+            if any(s < end and start < e for s, e in taken):
+                continue
+            signatories = _signatories(text, match.start(), end, parties)
+            row = types[match.group("phrase").lower()]
+            canonical = row["canonical"] + text[match.end() : end]
+            found.append(self._entity(text, start, end, row["doc_type"], None, canonical,
+                                      "; ".join(signatories) if signatories else None, None))
+            taken.append((start, end))
+        return found
+
     def _find_designated(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
         """Laws and treaties by name, and open designations, ended by a stop word or punctuation."""
         found = []
@@ -272,6 +352,8 @@ class DocumentFinder:
                 continue
             doc_type = match.group("type")
             row = next(r for r in self._types if r["type"] == doc_type)
+            if row["named"] == "yes" and _SCHOOL_OF.search(text, max(0, match.start() - 10), match.start()):
+                continue  # "Trường Đại học Luật Hà Nội", "ngành Luật kinh tế": a school or a subject
             if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
                 continue
             end = self._name_end(text, match.end(), proper=row["named"] == "yes")
@@ -279,7 +361,11 @@ class DocumentFinder:
                 end = year.end()  # "Hiến pháp năm 2013": named by its year alone
             if end <= match.end():
                 continue
-            found.append(self._entity(text, match.start(), end, doc_type, None, text[match.start() : end], None, None))
+            name = text[match.end() : end]
+            if row["named"] == "yes" and not _NAMED_BY_YEAR.match(name):
+                name = name[0].upper() + name[1:]  # "Luật giáo dục đại học" is cited as "Luật Giáo dục đại học"
+            canonical = _BARE_YEAR_AT_END.sub(r" năm \1", f"{doc_type} {name}")
+            found.append(self._entity(text, match.start(), end, doc_type, None, canonical, None, None))
         return found
 
     @cached_property
@@ -331,7 +417,12 @@ class DocumentFinder:
     def _name_end(self, text: str, start: int, proper: bool) -> int:
         """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""
         words = scan(text, start, min(len(text), start + 400))
-        if not words or (proper and not (words[0].is_capitalized and words[0].is_word)):
+        if not words or not words[0].is_word:
+            return start
+        # Older and less formal texts write a law's name in lowercase: "Luật giáo dục đại học (GDĐH)".
+        lowercase = proper and not words[0].is_capitalized
+        if lowercase and (words[0].text in self._law_common_words or self._stops_at(text, words[0])
+                          or not words[0].text.isalpha()):
             return start
         end, k = start, 0
         while k < len(words) and k < MAX_NAME_WORDS:
@@ -344,7 +435,7 @@ class DocumentFinder:
             if word.text in (",", "và", "-", "–"):
                 # A list inside the name ("Khoa học, Công nghệ và Đổi mới sáng tạo"), not another document.
                 nxt = words[k + 1] if k + 1 < len(words) else None
-                if (not proper or nxt is None or not nxt.is_capitalized or not nxt.is_word
+                if (not proper or lowercase or nxt is None or not nxt.is_capitalized or not nxt.is_word
                         or self._upper_types.match(text, nxt.start)):
                     break
                 k += 1
@@ -354,7 +445,9 @@ class DocumentFinder:
             if year and k:
                 end = word.start + year.end()
                 break
-            if word.text in self._stops and k:
+            if k and self._stops_at(text, word):
+                break
+            if lowercase and word.is_capitalized:
                 break
             if proper and k and word.is_capitalized and not word.is_abbreviation and text[end:word.start] == " " \
                     and words[k - 1].text not in (",", "và", "-", "–") and self.gaz.place(word.text) is None:
@@ -380,6 +473,16 @@ class DocumentFinder:
                        "date": date})
 
 
+def identifiable(document: Entity) -> bool:
+    """Whether a mention names one document that other articles can cite too: by number, date or year, or by a
+    title. ``quyết định bổ nhiệm`` or ``Quyết định của Chủ tịch UBND tỉnh`` names one of many such decisions."""
+    attrs = document.attrs
+    if attrs.get("number") or attrs.get("date") or _YEAR_IN.search(str(attrs.get("canonical") or "")):
+        return True
+    name = str(attrs.get("canonical") or "")[len(str(attrs.get("doc_type") or "")) :].strip()
+    return bool(name) and not name[0].islower()
+
+
 def _link_short_mentions(documents: list[Entity]) -> None:
     """``Kế hoạch 31`` after ``Kế hoạch số 31/KH-UBND``: the same document, so the full one's fields."""
     for document in documents:
@@ -400,6 +503,32 @@ def _link_short_mentions(documents: list[Entity]) -> None:
                   and d.attrs["doc_type"] == document.attrs["doc_type"]]
         if longer:
             document.attrs["canonical"] = max((str(d.attrs["canonical"]) for d in longer), key=len)
+
+
+def _signatories(text: str, verb: int, end: int, parties: dict[int, Entity]) -> list[str]:
+    """Who signed, when the text names both: ``giữa A và B`` after the agreement, ``A và B ký`` before the
+    verb, or ``A ký … với B``."""
+    ending = {b.end: b for b in parties.values()}
+
+    def before(position: int) -> Entity | None:
+        gap = re.search(r"(?:\s+(?:đã|vừa|cùng|chính thức))*\s+$", text[max(0, position - 30) : position])
+        return ending.get(position - len(gap.group(0))) if gap else None
+
+    def after(position: int, link: str) -> Entity | None:
+        joined = re.compile(rf"\s+(?:{link})\s+").match(text, position)
+        return parties.get(joined.end()) if joined else None
+
+    pairs = []
+    if (first := after(end, "giữa")) is not None:
+        pairs.append((first, after(first.end, "và|với")))
+    if (second := before(verb)) is not None:
+        joint = re.search(r"\s+(?:và|với)\s+$", text[max(0, second.start - 6) : second.start])
+        pairs.append((ending.get(second.start - len(joint.group(0))) if joint else None, second))
+        pairs.append((second, after(end, "với")))
+    first, second = next(((a, b) for a, b in pairs if a is not None and b is not None), (None, None))
+    if first is None or second is None:
+        return []
+    return [str(b.attrs.get("canonical") or b.text) for b in (first, second)]
 
 
 def _congress_canonical(title: str, province: str | None) -> str:

@@ -7,14 +7,23 @@ except ``TP. Hồ Chí Minh``, whose prefix keeps it apart from the person it is
 
 from __future__ import annotations
 
+import re
+
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer
-from pipeline.lexical import Word, admin_word_at, scan
+from pipeline.lexical import ADMIN_WORDS, PhraseIndex, Word, scan
 
 MAX_PLACE_WORDS = 5
 MAX_LOCAL_NAME_WORDS = 3
-LOWER_LEVELS = {"huyện": "district", "quận": "district", "thị xã": "district", "thành phố": "district",
-                "TP": "district", "Tp": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune"}
+LOWER_LEVELS: dict[str, str | None] = {
+    "huyện": "district", "quận": "district", "thị xã": "district", "thành phố": "district", "TP": "district",
+    "Tp": "district", "xã": "commune", "phường": "commune", "thị trấn": "commune",
+    # below a commune the contract has no level: "ấp Mỏ Ó", "thôn Đông", "khu phố 3"
+    "ấp": None, "thôn": None, "khu phố": None, "tổ dân phố": None}
+# Capitalised at a sentence's or a heading's start: "Quận 1, quận 3 …", "Xã Tân Phú …".
+_ADMIN_ANY_CASE = PhraseIndex([*ADMIN_WORDS, *LOWER_LEVELS], fold_case=True)
+# "Nậm Đét (Lào Cai):", "cảng Nam Du (Kiên Hải)": a name followed by the province or district it lies in.
+_PLACE_IN_BRACKETS = re.compile(r" \(([^()\n]{2,30})\)")
 
 
 def known_place_at(words: list[Word], i: int, text: str, gaz: Gazetteer, levels: tuple[str, ...] = (),
@@ -61,7 +70,8 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
         if _inside(words[i], taken):
             i += 1
             continue
-        admin = admin_word_at(words, i, text)
+        found_admin = _ADMIN_ANY_CASE.match(words, i, text)
+        admin = found_admin[1] if found_admin else 0
         start = i + admin
         n = known_place_at(words, start, text, gaz, province=province)
         if n:
@@ -73,7 +83,7 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
             if place.canonical == "Thành phố Hồ Chí Minh" and admin:
                 span_start = words[i].start  # "TP. Hồ Chí Minh" keeps its prefix
             level = place.level
-            if admin and place.level == "province" and words[i].text in ("huyện", "quận", "xã", "phường"):
+            if admin and place.level == "province" and words[i].text.lower() in ("huyện", "quận", "xã", "phường"):
                 i = start + n  # a district named like a province is still a district; skip rather than guess
                 continue
             attrs: dict[str, object] = {"canonical": place.canonical, "level": level}
@@ -83,6 +93,7 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
             i = start + n
             continue
         lower_level = " ".join(w.text for w in words[i:start])
+        lower_level = lower_level if lower_level in ("TP", "Tp") else lower_level.lower()
         if admin and lower_level in LOWER_LEVELS and lower_level not in ("TP", "Tp"):
             m = start
             while (m < len(words) and m - start < MAX_LOCAL_NAME_WORDS and words[m].is_capitalized
@@ -99,8 +110,34 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
                                     {"canonical": text[first.start : last.end], "level": level}))
                 i = m
                 continue
+        n = _named_before_its_province(words, i, text, gaz, province)
+        if n:
+            first, last = words[i], words[i + n - 1]
+            found.append(Entity("location", text[first.start : last.end], first.start, last.end,
+                                {"canonical": text[first.start : last.end], "level": None}))
+            i += n
+            continue
         i += 1
     return found
+
+
+def _named_before_its_province(words: list[Word], i: int, text: str, gaz: Gazetteer, province: str | None) -> int:
+    """Length in words of a capitalised name at ``i`` written right before its province or district in brackets
+    (``Nậm Đét (Lào Cai)``), or 0. A personal name (a surname first) is not a place."""
+    if not (words[i].is_capitalized and words[i].is_word) or words[i].is_abbreviation or words[i].text in gaz.surnames:
+        return 0
+    if i and words[i - 1].is_capitalized and text[words[i - 1].end : words[i].start] == " ":
+        return 0  # inside a longer capitalised name
+    m = i
+    while (m < len(words) and m - i < MAX_LOCAL_NAME_WORDS and words[m].is_capitalized and words[m].is_word
+           and not words[m].is_abbreviation and (m == i or text[words[m - 1].end : words[m].start] == " ")):
+        m += 1
+    bracket = _PLACE_IN_BRACKETS.match(text, words[m - 1].end)
+    if m - i < 2 or bracket is None or gaz.place(text[words[i].start : words[m - 1].end]) is not None:
+        return 0
+    inside = scan(bracket.group(1))
+    named = known_place_at(inside, 0, bracket.group(1), gaz, province=province)
+    return m - i if named and named == len(inside) else 0
 
 
 def _inside(word: Word, taken: list[tuple[int, int]]) -> bool:

@@ -3,7 +3,8 @@
 The id hashes the entity's group and its loose key (tones unified, diacritics folded), so
 ``Bộ TT&TT``, ``Bộ Thông tin và Truyền thông`` (after abbreviation expansion) and ``Bộ Thông tin và
 Truyền Thông`` are one agency, with or without ``tỉnh`` / ``thành phố`` before its province. Figures,
-targets and dates are facts of one article and get no id.
+targets and dates are facts of one article and get no id; so does a document named only by what it does
+(``quyết định bổ nhiệm``), which other articles cannot be told to cite.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from govnews.records import Entity
+from pipeline.documents import identifiable
 from pipeline.gazetteer import body_key, loose_key
 
 # Officials and persons are one group: a person is an official in one article and not in another.
@@ -27,7 +29,7 @@ def canonical_name(entity: Entity) -> str | None:
 def entity_id(entity: Entity) -> str | None:
     group = GROUPS.get(entity.type)
     name = canonical_name(entity)
-    if group is None or not name:
+    if group is None or not name or (group == "document" and not identifiable(entity)):
         return None
     # A body's key ignores how its province is attached: "Sở TT&TT Hà Nội" (as written) and "Sở Thông tin và
     # Truyền thông thành phố Hà Nội" (filled in from the article) are one agency.

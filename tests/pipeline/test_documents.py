@@ -135,3 +135,73 @@ def test_a_lowercase_type_after_a_verb_of_issuing_is_a_document(extractor):
         ("quyết định công bố tình trạng khẩn cấp về sạt lở đê", "Quyết định",
          "Quyết định công bố tình trạng khẩn cấp về sạt lở đê"),
         ("công điện khẩn", "Công điện", "Công điện khẩn")]
+
+
+def test_an_uncoded_number_with_its_date_and_a_qualifier_ended_by_a_preposition():
+    docs = found("Ngành thuế làm theo Nghị quyết số 84 ngày 29/5/2020 của Chính phủ. Sở gửi báo cáo tại tờ trình số "
+                 "52/TTr-SNV ngày 2/3/2021.")
+    assert docs["Nghị quyết số 84 ngày 29/5/2020 của Chính phủ"]["canonical"] == "Nghị quyết 84/NQ-CP"
+    assert docs["Nghị quyết số 84 ngày 29/5/2020 của Chính phủ"]["date"] == "2020-05-29"
+    assert docs["tờ trình số 52/TTr-SNV ngày 2/3/2021"]["doc_type"] == "Tờ trình"
+    assert len(docs) == 2
+
+
+def test_a_year_or_a_plus_sign_is_not_a_document_number():
+    assert found("Quy chế 2019 bỏ điểm sàn; em học chương trình 9+ ở trường nghề; Chỉ thị số 2019 vẫn còn hiệu lực.") \
+        == {"Chỉ thị số 2019": {"canonical": "Chỉ thị 2019", "number": "2019", "doc_type": "Chỉ thị", "issuer": None,
+                                "date": None}}
+
+
+def test_a_law_named_in_lowercase_is_cited_with_its_name_capitalised():
+    docs = found("Trường tự chủ theo Luật giáo dục đại học (GDĐH); Luật GDĐH hiện hành quy định rõ điều này.")
+    assert {text: attrs["canonical"] for text, attrs in docs.items()} == {
+        "Luật giáo dục đại học": "Luật Giáo dục đại học", "Luật GDĐH": "Luật GDĐH"}
+
+
+def test_lawyers_schools_and_rules_of_a_game_are_not_laws():
+    text = ('Luật sư Trần Văn Hai nói Luật pháp đã rõ. Chị học Trường Đại học Luật Hà Nội, ngành Luật kinh tế. '
+            'Công ty có "Luật chơi" riêng; Luật này có hiệu lực.')
+    assert found(text) == {}
+
+
+def test_an_amending_law_is_one_mention_named_by_the_law_it_amends():
+    docs = found("Hội đồng trường lập theo Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học từ năm 2019.")
+    assert list(docs) == ["Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học"]
+    assert docs["Luật sửa đổi, bổ sung một số điều của Luật Giáo dục đại học"]["doc_type"] == "Luật"
+
+
+def test_a_title_opens_with_a_content_word_and_its_year_is_not_an_event_date():
+    text = ("Tỉnh lập Đề án và thực hiện bảo trì đường sắt năm 2021. Trường trình Đề án phát triển thành đại học "
+            "vùng lên Bộ vào cuối năm 2022. Huyện duyệt Đề án phát triển nông nghiệp sạch năm 2023.")
+    assert list(found(text)) == ["Đề án phát triển nông nghiệp sạch năm 2023"]
+
+
+def test_only_a_document_that_other_articles_can_cite_gets_an_id(extractor):
+    article = extractor.extract_text(
+        "Tỉnh làm theo Kế hoạch số 31/KH-UBND, Luật Đất đai và Quyết định của Chủ tịch UBND tỉnh về giá đất.")
+    docs = {e.text: e.entity_id for e in article.entities if e.type == "document"}
+    assert docs["Kế hoạch số 31/KH-UBND"] is not None and docs["Luật Đất đai"] is not None
+    assert docs["Kế hoạch số 31/KH-UBND"] != docs["Luật Đất đai"]
+    # named by its issuer only: one of many decisions of that office
+    assert [text for text, ident in docs.items() if ident is None] == ["Quyết định của Chủ tịch UBND tỉnh"]
+
+
+def test_a_signed_agreement_with_its_signatories(extractor):
+    article = extractor.extract_text(
+        "Sáng 4/6, UBND tỉnh Quảng Trị và Tập đoàn Bưu chính Viễn thông Việt Nam đã ký kết Bản ghi nhớ hợp tác "
+        "về phát triển hạ tầng số. Sở Tư pháp ký Quy chế phối hợp với Công an tỉnh trong thi hành án. "
+        "Ông nói thỏa thuận là cần thiết.")
+    docs = {e.text: e.attrs for e in article.entities if e.type == "document"}
+    assert set(docs) == {"Bản ghi nhớ hợp tác về phát triển hạ tầng số", "Quy chế phối hợp"}
+    memorandum = docs["Bản ghi nhớ hợp tác về phát triển hạ tầng số"]
+    assert memorandum["doc_type"] == "Bản ghi nhớ"
+    assert memorandum["issuer"].split("; ")[0] == "Ủy ban nhân dân tỉnh Quảng Trị"
+    assert "Bưu chính Viễn thông" in memorandum["issuer"].split("; ")[1]
+    assert docs["Quy chế phối hợp"]["issuer"].startswith("Sở Tư pháp")
+
+
+def test_laws_named_by_a_bare_year_spell_it_out_in_their_canonical_name():
+    docs = found("Quốc hội thông qua Luật Đất đai 2024 và Bộ luật Lao động 2019, theo Hiến pháp 2013.")
+    assert {text: attrs["canonical"] for text, attrs in docs.items()} == {
+        "Luật Đất đai 2024": "Luật Đất đai năm 2024", "Bộ luật Lao động 2019": "Bộ luật Lao động năm 2019",
+        "Hiến pháp 2013": "Hiến pháp năm 2013"}

@@ -59,3 +59,11 @@ def test_places_include_districts_of_the_article_province(extractor):
     text = "Lũ gây thiệt hại ở Hướng Hóa, Đakrông và huyện Cam Lộ; Quảng Trị đề nghị hỗ trợ."
     places = {e.text: e.attrs["level"] for e in entities(extractor, text, types=("location",))}
     assert places == {"Hướng Hóa": "district", "Đakrông": "district", "Cam Lộ": "district", "Quảng Trị": "province"}
+
+
+def test_capitalised_admin_words_hamlets_and_a_place_before_its_province_in_brackets(extractor):
+    text = ("Quận 3, quận 10 và Phường 7 có thêm ca bệnh. Xã hội quan tâm. Giá chè ở Tân Cương (Thái Nguyên) tăng; "
+            "rừng thuộc ấp Cây Dương, xã Tân Lập bị cháy. Ông Trần Văn Hùng (Hà Nội) nói. Trưởng làng Công nghệ dự.")
+    places = {e.text: e.attrs["level"] for e in entities(extractor, text, types=("location",))}
+    assert places == {"Quận 3": "district", "quận 10": "district", "Phường 7": "commune", "Tân Cương": None,
+                      "Thái Nguyên": "province", "Cây Dương": None, "Tân Lập": "commune", "Hà Nội": "province"}

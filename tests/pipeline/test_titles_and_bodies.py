@@ -228,6 +228,12 @@ def test_a_bare_province_word_and_a_provincial_union_take_the_article_province(e
                      "Tỉnh đoàn": "Tỉnh đoàn Yên Bái"}
 
 
+def test_a_city_named_with_its_admin_word_is_not_given_it_twice(extractor):
+    found = canonical(extractor, "Ở Thành phố Hồ Chí Minh, Trung tâm Kiểm soát Bệnh tật thành phố cảnh báo dịch sốt "
+                                 "xuất huyết; Sở Y tế Thành phố Hồ Chí Minh cũng vào cuộc.")
+    assert found["Trung tâm Kiểm soát Bệnh tật thành phố"] == "Trung tâm Kiểm soát Bệnh tật Thành phố Hồ Chí Minh"
+
+
 def test_an_apposition_post_the_gazetteers_do_not_know_must_open_its_clause(extractor):
     text = ("Giám đốc Trung tâm Công nghệ thông tin của Bộ GD-ĐT, ông Quách Tuấn Ngọc, cho biết. Bà Lê Thu Hà được "
             "bầu làm Chủ tịch Hội, ông Mai Công Khế phụ trách. Chủ tịch UBND thị xã Sơn Tây Lê Văn Bình dự.")
