@@ -132,6 +132,7 @@ class Gazetteer:
     non_body_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
+    street_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phố" before a street
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
 
     @property
@@ -199,6 +200,7 @@ class Gazetteer:
         gaz.non_body_index = PhraseIndex(gaz.non_bodies)
         gaz.known_index = PhraseIndex(gaz.known_bodies)
         gaz.school_levels = PhraseIndex(read_lines("school_levels.txt"))
+        gaz.street_words = PhraseIndex(read_lines("street_words.txt"))
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

@@ -69,7 +69,9 @@ class PhraseIndex:
             return None
         exact = next(((phrase, len(parts)) for phrase, parts, gaps in self._first.get(words[i].text, ())
                       if _matches(words, i, parts, gaps, text)), None)
-        if self._folded is not None and words[i].text.lower() in self._folded._first:
+        lowered = words[i].text.lower() if self._folded is not None else ""
+        if self._folded is not None and lowered in self._folded._first \
+                and (exact is None or exact[1] < len(self._folded._first[lowered][0][1])):
             # A longer phrase in another case wins: "Phó Chủ tịch thường trực" over "Phó Chủ tịch".
             found = self._folded.match(_lowered(words, i, MAX_FOLDED_WORDS), 0, text)
             if found and (exact is None or found[1] > exact[1]):
@@ -82,7 +84,9 @@ class PhraseIndex:
             return None
         exact = next(((phrase, len(parts)) for phrase, parts, gaps in self._last.get(words[end - 1].text, ())
                       if end >= len(parts) and _matches(words, end - len(parts), parts, gaps, text)), None)
-        if self._folded is not None and words[end - 1].text.lower() in self._folded._last:
+        lowered = words[end - 1].text.lower() if self._folded is not None else ""
+        if self._folded is not None and lowered in self._folded._last \
+                and (exact is None or exact[1] < len(self._folded._last[lowered][0][1])):
             first = max(0, end - MAX_FOLDED_WORDS)
             found = self._folded.match_ending(_lowered(words, first, end - first), end - first, text)
             if found and (exact is None or found[1] > exact[1]):

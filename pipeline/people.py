@@ -74,6 +74,16 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
                                 {"name": name, "title": title[0], "organization": country}))
             i = start + length
             continue
+        if not n and not honorific and (post := gaz.title_index.match_ending(words, i, text)) \
+                and (abroad := _name_after_body_abroad(words, i, text, gaz)):
+            # "Trưởng Đại diện UNICEF tại Việt Nam Rana Flowers": an international body's post, then its holder.
+            (start, length), body = abroad
+            first, last = words[start], words[start + length - 1]
+            name = text[first.start : last.end]
+            found.append(Entity("official", name, first.start, last.end,
+                                {"name": name, "title": post[0], "organization": body}))
+            i = start + length
+            continue
         if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
             # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
             # and a post right after it say it is a person's name.
@@ -188,6 +198,30 @@ def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) ->
     if run > MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
         return None
     return (j, run), text[words[i].start : words[i + n - 1].end]
+
+
+def _name_after_body_abroad(words: list[Word], i: int, text: str,
+                            gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
+    """``UNICEF [(…)] tại Việt Nam | Rana Flowers``: a known body or an acronym at word ``i``, where it serves,
+    then a capitalised run of two to four words (a name in any spelling): where the name starts, its length,
+    and the body as written."""
+    known = gaz.known_index.match(words, i, text)
+    n = known[1] if known else int(i < len(words) and words[i].is_abbreviation and words[i].is_word)
+    if not n:
+        return None
+    j = i + n
+    if j + 2 < len(words) and words[j].text == "(" and words[j + 2].text == ")":
+        j += 3  # "Tổ chức … (WHO)"
+    if not (j + 1 < len(words) and words[j].text == "tại" and (m := known_place_at(words, j + 1, text, gaz))):
+        return None  # only a body serving abroad, so its post and name are not mistaken for a local body's
+    body_end = j
+    j += 1 + m
+    if j >= len(words) or not _is_name_word(words[j]) or text[words[j - 1].end : words[j].start] != " ":
+        return None
+    run = _run_length(words, j, text)
+    if not MIN_NAME_WORDS <= run <= MAX_FOREIGN_NAME_WORDS or known_place_at(words, j, text, gaz):
+        return None
+    return (j, run), text[words[i].start : words[body_end - 1].end]
 
 
 def _place_across(words: list[Word], i: int, j: int, text: str, gaz: Gazetteer) -> bool:
@@ -358,6 +392,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
     if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
+    if not after_body and _in_place_list(words, i, text, gaz):
+        return 0  # "các phố Tràng Tiền, Đinh Tiên Hoàng": a later item of a list of streets
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
@@ -370,6 +406,30 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
+
+
+MAX_LISTED_PLACES = 8
+LIST_LINKS = (",", "-", "–", "và")
+
+
+def _in_place_list(words: list[Word], i: int, text: str, gaz: Gazetteer) -> bool:
+    """Is the capitalised run at word ``i`` a later item of a list whose first item follows a street word
+    ("đường Điện Biên Phủ - Võ Thị Sáu", "các phố Hàng Khay, Tràng Tiền, Đinh Tiên Hoàng")?"""
+    k = i
+    for _ in range(MAX_LISTED_PLACES):
+        if k < 2 or words[k - 1].text not in LIST_LINKS:
+            return False
+        m = k - 1  # the link; step back over the previous item, a capitalised run
+        start = m
+        while start > 0 and _is_name_word(words[start - 1]) and m - start < MAX_NAME_WORDS \
+                and text[words[start - 1].end : words[start].start] in (" ", ""):
+            start -= 1
+        if start == m:
+            return False
+        if gaz.street_words.match_ending(words, start, text):
+            return True
+        k = start
+    return False
 
 
 def _run_length(words: list[Word], i: int, text: str) -> int:

@@ -140,3 +140,14 @@ def test_a_post_with_its_comma_left_out_or_after_a_colon(extractor):
         "Hà Văn Tuệ": ("official", "Phó Chủ tịch", "UBND tỉnh"),
         "Mã Văn Lực": ("official", "Giám đốc", "Sở Xây dựng"),
         "Lục Văn Hải": ("official", "Chủ tịch", "UBND huyện")}
+
+
+def test_later_items_of_a_street_list_are_no_people(extractor):
+    text = ("Xe tải bị cấm vào các phố Lý Thường Kiệt, Trần Hưng Đạo và Phan Chu Trinh. Tại xã Hòa Bình, Đỗ Văn Tài "
+            "cho biết đường đã thông.")
+    assert people(extractor, text) == {"Đỗ Văn Tài": ("person", None, None)}
+
+
+def test_a_post_of_an_international_body_serving_abroad(extractor):
+    text = "Trưởng Đại diện UNICEF tại Việt Nam Silvia Danailov thăm trường. Trưởng Đại diện UNICEF Việt Nam vắng mặt."
+    assert people(extractor, text) == {"Silvia Danailov": ("official", "Trưởng Đại diện", "UNICEF")}
