@@ -61,7 +61,9 @@ def find_bodies(text: str, gaz: Gazetteer, province: str | None, word_end: WordE
             i += 1
             continue
         start_char, end_char = words[i].start, words[end - 1].end
-        if word_end is not None:
+        if word_end is not None and not _ends_in_standalone_head(words, end, text, gaz):
+            # A name never ends inside a word, but a complete head ("… Tỉnh ủy") is never cut: underthesea may
+            # join its last syllable to the verb after it ("ủy dự").
             end_char = max(end_char, word_end(end_char - 1))
             while end < len(words) and words[end].start < end_char:
                 end += 1
@@ -168,6 +170,8 @@ def _body_end(words: list[Word], i: int, match: tuple[BodyHead, int], text: str,
         committee = _head_at(words, end, text, gaz)
         if committee and committee[0].standalone and committee[0].kind == "party" and committee[0].scope == "local":
             end += committee[1]
+    elif _is_committee(committee := _head_at(words, i + n, text, gaz)):
+        end = i + n + committee[1]  # "Ban Tổ chức | Tỉnh ủy": a head with its name, then the committee it serves
     else:
         end = _name_end(words, i + n, text, gaz, titled)
         if end == i + n:
@@ -202,6 +206,9 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
+            if k > j and word.text in gaz.surnames and _levels_only(words, j, k, text, gaz):
+                k = _namesake_end(words, k, text, gaz)  # "Trường THPT | Chu Văn An": named after a person
+                continue
             if k > j and word.text in gaz.surnames and _ends_name(words, j, k, text, gaz):
                 break  # "Hội đồng Lý luận Trung ương | Nguyễn Xuân Thắng": a person follows the body
             if k > j and _is_committee(_head_at(words, k, text, gaz)):
@@ -227,6 +234,30 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
     return k
 
 
+MAX_NAMESAKE_WORDS = 4
+
+
+def _namesake_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> int:
+    """End of the person's name a school bears from word ``k``; when a second name follows in the same
+    capitalised run ("Trường Tiểu học Lê Văn Tám Nguyễn Thị Hoa"), that one is the school's head, not its name."""
+    m = k + 1
+    while m < len(words) and words[m].is_capitalized and words[m].is_word and not words[m].is_abbreviation \
+            and text[words[m - 1].end : words[m].start] == " ":
+        m += 1
+    if m - k > MAX_NAMESAKE_WORDS:
+        return next((s for s in range(k + 2, m - 1) if words[s].text in gaz.surnames and m - s <= MAX_NAMESAKE_WORDS),
+                    k + MAX_NAMESAKE_WORDS)
+    return m
+
+
+def _levels_only(words: list[Word], j: int, k: int, text: str, gaz: Gazetteer) -> bool:
+    """Are ``words[j:k]`` only a school's level ("THPT", "Tiểu học", "THPT chuyên"), so the name it bears follows?"""
+    m = j
+    while m < k and (found := gaz.school_levels.match(words, m, text)):
+        m += found[1]
+    return m == k
+
+
 def _ends_name(words: list[Word], j: int, k: int, text: str, gaz: Gazetteer) -> bool:
     """Does the name ``words[j:k]`` end where a body's name usually ends (Trung ương, a place, a field)?"""
     tail = text[words[k - 2].start : words[k - 1].end] if k - j >= 2 else words[k - 1].text
@@ -244,6 +275,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
             return m  # "Ủy ban Kiểm tra | Tỉnh ủy": a committee ends the run too
         if known_place_at(words, m, text, gaz, levels=("province", "country")):
             return m  # "Tập đoàn dầu khí Thái Lan"
+        if named and m > k and word.text == "(" and m + 2 < len(words) and words[m + 1].is_abbreviation \
+                and words[m + 2].text == ")":
+            return m  # "Trung tâm Điều hành thông minh (IOC)": the body's own abbreviation closes its name
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
         if m > k and gaz.head_index.match(words, m, text):
@@ -265,6 +299,11 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
     return k + n
+
+
+def _ends_in_standalone_head(words: list[Word], end: int, text: str, gaz: Gazetteer) -> bool:
+    found = gaz.head_index.match_ending(words, end, text)
+    return bool(found and gaz.head(found[0]).standalone)
 
 
 def _is_committee(match: tuple[BodyHead, int] | None) -> bool:
