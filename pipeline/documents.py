@@ -23,7 +23,7 @@ import re
 from functools import cached_property
 
 from govnews.records import Entity
-from pipeline.gazetteer import Gazetteer, default_gazetteer, read_csv, read_lines
+from pipeline.gazetteer import Gazetteer, alternatives, default_gazetteer, read_csv, read_lines
 from pipeline.lexical import Word, scan
 
 # Digits then code segments (749/QĐ-TTg, 57-NQ/TW, 93/2007/QĐ-TTg, 01/CT-TTg).
@@ -319,7 +319,7 @@ class DocumentFinder:
     @cached_property
     def _signed(self) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
         types = {r["phrase"]: r for r in read_csv("signed_documents.csv")}
-        verbs = "|".join(re.escape(v) for v in sorted(read_lines("signing_verbs.txt"), key=len, reverse=True))
+        verbs = alternatives(read_lines("signing_verbs.txt"))
         phrases = "|".join(f"[{re.escape(p[0])}{re.escape(p[0].upper())}]{re.escape(p[1:])}"
                            for p in sorted(types, key=len, reverse=True))
         return re.compile(rf"(?<![\w])(?:{verbs})(?: các| một| bản)? (?P<phrase>{phrases})(?![\w])"), types
@@ -378,10 +378,9 @@ class DocumentFinder:
                 current = line.strip("[]")
             else:
                 sections.setdefault(current, []).append(line)
-        alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-        start = re.compile(rf"(?<![\w])(?:{alt(sections['verbs'])}) (?P<type>{alt(sections['types'])})"
-                           rf" (?!(?:{alt(sections['not_after'])})(?![\w]))(?=[a-zà-ỹđ])")
-        end = re.compile(rf"[.;:!?\n“”\"()]| (?:{alt(sections['ends'])})(?![\w])")
+        verbs, types, not_after, ends = (alternatives(sections[k]) for k in ("verbs", "types", "not_after", "ends"))
+        start = re.compile(rf"(?<![\w])(?:{verbs}) (?P<type>{types}) (?!(?:{not_after})(?![\w]))(?=[a-zà-ỹđ])")
+        end = re.compile(rf"[.;:!?\n“”\"()]| (?:{ends})(?![\w])")
         return start, end
 
     def _find_issued(self, text: str, taken: list[tuple[int, int]]) -> list[Entity]:
