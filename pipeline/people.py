@@ -67,22 +67,14 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
         if not n and title and (foreign := _name_after_country(words, i, text, gaz)):
             # "Thủ tướng Campuchia Hun Manet", "Đại sứ Nhật Bản tại Việt Nam Ito Naoki": a post of a country,
             # then its holder's name, whatever its spelling.
-            (start, length), country = foreign
-            first, last = words[start], words[start + length - 1]
-            name = text[first.start : last.end]
-            found.append(Entity("official", name, first.start, last.end,
-                                {"name": name, "title": title[0], "organization": country}))
-            i = start + length
+            found.append(_holder(words, text, *foreign, title[0]))
+            i = foreign[0][0] + foreign[0][1]
             continue
         if not n and not honorific and (post := gaz.title_index.match_ending(words, i, text)) \
                 and (abroad := _name_after_body_abroad(words, i, text, gaz)):
             # "Trưởng Đại diện UNICEF tại Việt Nam Rana Flowers": an international body's post, then its holder.
-            (start, length), body = abroad
-            first, last = words[start], words[start + length - 1]
-            name = text[first.start : last.end]
-            found.append(Entity("official", name, first.start, last.end,
-                                {"name": name, "title": post[0], "organization": body}))
-            i = start + length
+            found.append(_holder(words, text, *abroad, post[0]))
+            i = abroad[0][0] + abroad[0][1]
             continue
         if not n and honorific and candidate and not gaz.place(text[words[i].start : words[i].end]):
             # "đồng chí Lèo Văn Thuận - Phó Chủ tịch …": an unknown family name, but an honorific before the run
@@ -179,6 +171,14 @@ _PHOTO_CREDIT = re.compile(rf"(?:Ảnh|ẢNH|Ảnh minh họa|Bài, ảnh|Bài v
 
 
 MAX_FOREIGN_NAME_WORDS = 4
+
+
+def _holder(words: list[Word], text: str, span: tuple[int, int], organization: str, title: str) -> Entity:
+    """The official whose name is ``words[start : start + length]`` (``span``), holding ``title`` at
+    ``organization``."""
+    first, last = words[span[0]], words[span[0] + span[1] - 1]
+    name = text[first.start : last.end]
+    return Entity("official", name, first.start, last.end, {"name": name, "title": title, "organization": organization})
 
 
 def _name_after_country(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[tuple[int, int], str] | None:
