@@ -10,9 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from pipeline.lexical import PhraseIndex
@@ -21,6 +22,7 @@ from pipeline.normalize import fold, match_key
 DATA = resources.files("pipeline") / "data"
 
 
+@lru_cache(maxsize=65536)  # the recognisers ask for the same words over and over
 def key(text: str) -> str:
     """Matching key for text: tone placement unified, lowercased, spaces collapsed; diacritics kept."""
     return " ".join(match_key(text).split())
@@ -134,6 +136,7 @@ class Gazetteer:
     school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
     street_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phố" before a street
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
+    _place_keys: list[str] = field(default_factory=list)  # keys of places and districts, sorted for prefix search
 
     @property
     def head_phrases(self) -> dict[str, BodyHead]:
@@ -156,6 +159,7 @@ class Gazetteer:
                 for name in [canonical, *filter(None, aliases.split(";"))]:
                     gaz.places.setdefault(key(name), Place(canonical, level))
         gaz._load_districts()
+        gaz._place_keys = sorted({*gaz.places, *gaz.districts})
         titles = read_csv("titles.csv")
         gaz.titles = sorted((r["title"] for r in titles), key=len, reverse=True)
         gaz.title_priority = {r["title"]: int(r["priority"]) for r in titles}
@@ -237,6 +241,12 @@ class Gazetteer:
             if wanted and place.province and wanted.current == place.province.current:
                 return place
         return None
+
+    def may_start_place(self, word: str) -> bool:
+        """Whether a place or district name starts with ``word``: most words start none, and need no lookups."""
+        prefix = key(word)
+        at = bisect_left(self._place_keys, prefix)
+        return at < len(self._place_keys) and self._place_keys[at].startswith(prefix)
 
     def place(self, name: str) -> Place | None:
         return self.places.get(key(name))

@@ -33,7 +33,7 @@ def known_place_at(words: list[Word], i: int, text: str, gaz: Gazetteer, levels:
     Regions may start in lowercase (``miền Trung``, ``đồng bằng sông Cửu Long``); districts count only
     when they belong to ``province`` (the article's), since many district names are also common words.
     """
-    if i >= len(words) or not words[i].is_word:
+    if i >= len(words) or not words[i].is_word or not gaz.may_start_place(words[i].text):
         return 0
     for n in range(min(MAX_PLACE_WORDS, len(words) - i), 0, -1):
         last = words[i + n - 1]

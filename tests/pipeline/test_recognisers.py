@@ -67,3 +67,16 @@ def test_capitalised_admin_words_hamlets_and_a_place_before_its_province_in_brac
     places = {e.text: e.attrs["level"] for e in entities(extractor, text, types=("location",))}
     assert places == {"Quận 3": "district", "quận 10": "district", "Phường 7": "commune", "Tân Cương": None,
                       "Thái Nguyên": "province", "Cây Dương": None, "Tân Lập": "commune", "Hà Nội": "province"}
+
+
+def test_place_prefix_search_keeps_tone_variants_and_split_districts(extractor):
+    from pipeline.gazetteer import default_gazetteer
+
+    gaz = default_gazetteer()
+    assert gaz.may_start_place("Hoà") and gaz.may_start_place("hòa")  # Hòa Bình in either tone placement
+    assert gaz.may_start_place("Đa")  # the district "Đakrông" is also written "Đa Krông"
+    assert not gaz.may_start_place("nghị") and not gaz.may_start_place("Xyz")
+    text = "Quảng Trị hỗ trợ Đa Krông; tỉnh Hoà Bình cử đoàn tới Hải Phòng."
+    places = {e.text: (e.attrs["canonical"], e.attrs["level"]) for e in entities(extractor, text, types=("location",))}
+    assert places["Đa Krông"] == ("Đa Krông", "district") and places["Hoà Bình"] == ("Hòa Bình", "province")
+    assert places["Quảng Trị"] == ("Quảng Trị", "province") and places["Hải Phòng"] == ("Hải Phòng", "province")
