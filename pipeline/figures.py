@@ -66,7 +66,13 @@ class FigureFinder:
 
     @cached_property
     def _units(self) -> dict[str, tuple[str, float]]:
-        return {r["spelling"]: (r["unit"], float(r["factor"])) for r in read_csv("units.csv")}
+        rows = read_csv("units.csv")
+        units = {r["spelling"]: (r["unit"], float(r["factor"])) for r in rows}
+        for row in rows:  # "53 tỷ kWh", "2 triệu tấn": a spelled scale before a unit of measure
+            if row["scales"] == "yes":
+                for scale, factor in SCALES.items():
+                    units.setdefault(f"{scale} {row['spelling']}", (row["unit"], factor * float(row["factor"])))
+        return units
 
     @cached_property
     def _qualifiers(self) -> dict[str, str]:

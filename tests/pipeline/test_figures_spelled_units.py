@@ -30,3 +30,9 @@ def test_a_qualifier_opening_a_sentence_is_kept(extractor):
         "Hơn 40 nghìn lượt người được khám miễn phí. Khoảng 30% số hộ có máy lọc nước.").entities
         if f.type == "figure"]
     assert found == [("Hơn 40 nghìn lượt người", "more_than"), ("Khoảng 30%", "about")]
+
+
+def test_a_spelled_scale_before_a_unit_of_measure(extractor):
+    text = "Nhà máy phát khoảng 53 tỷ kWh năm ngoái và dự kiến từ 60 đến 65 tỷ kWh; vùng lúa rộng 1,5 nghìn ha."
+    assert figures(extractor, text) == [("khoảng 53 tỷ kWh", 53_000_000_000, "kWh"), ("60", 60_000_000_000, "kWh"),
+                                        ("65 tỷ kWh", 65_000_000_000, "kWh"), ("1,5 nghìn ha", 1_500, "ha")]
