@@ -233,9 +233,10 @@ def _noun_after(doc: Doc) -> Callable[..., tuple[int, str] | None]:
     of that token."""
     starts = {t.idx: t for t in doc}
     glued = {t.idx + len(t.text.split(" ", 1)[0]): t for t in doc if " " in t.text and t.text[:1].isdigit()}
+    text = doc.text  # spaCy joins every token to make it: once, not per call
 
     def noun_after(position: int, any_word: bool = False) -> tuple[int, str] | None:
-        token = starts.get(position + 1) if doc.text[position : position + 1] == " " else starts.get(position)
+        token = starts.get(position + 1) if text[position : position + 1] == " " else starts.get(position)
         if token is None and position in glued and glued[position].tag_.startswith("N"):
             whole = glued[position]
             rest = whole.text[position - whole.idx :].strip()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 # Words, single punctuation marks, and line breaks (no name runs across a line).
 _WORD = re.compile(r"[^\W_][\w&'’]*(?:[-&][^\W_][\w&'’]*)*|\S|\n")
@@ -120,3 +122,15 @@ def admin_word_at(words: list[Word], i: int, text: str) -> int:
 
 
 _ADMIN = PhraseIndex(ADMIN_WORDS)
+
+
+class Coverage:
+    """Whether a word starts inside one of the spans: a binary search (an article may have thousands)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(accumulate((end for _, end in ordered), max, initial=0))  # the furthest end so far
+
+    def __call__(self, word: Word) -> bool:
+        return word.start < self.reach[bisect_right(self.starts, word.start)]

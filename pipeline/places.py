@@ -11,7 +11,7 @@ import re
 
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer
-from pipeline.lexical import ADMIN_WORDS, PhraseIndex, Word, scan
+from pipeline.lexical import ADMIN_WORDS, Coverage, PhraseIndex, Word, scan
 
 MAX_PLACE_WORDS = 5
 MAX_LOCAL_NAME_WORDS = 3
@@ -64,10 +64,11 @@ def province_in(span: str, gaz: Gazetteer) -> str | None:
 
 def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], province: str | None = None) -> list[Entity]:
     words = scan(text)
+    inside = Coverage(taken)
     found: list[Entity] = []
     i = 0
     while i < len(words):
-        if _inside(words[i], taken):
+        if inside(words[i]):
             i += 1
             continue
         found_admin = _ADMIN_ANY_CASE.match(words, i, text)
@@ -97,7 +98,7 @@ def find_places(text: str, gaz: Gazetteer, taken: list[tuple[int, int]], provinc
         if admin and lower_level in LOWER_LEVELS and lower_level not in ("TP", "Tp"):
             m = start
             while (m < len(words) and m - start < MAX_LOCAL_NAME_WORDS and words[m].is_capitalized
-                   and words[m].is_word and not words[m].is_abbreviation and not _inside(words[m], taken)
+                   and words[m].is_word and not words[m].is_abbreviation and not inside(words[m])
                    and text[words[m - 1].end : words[m].start] == " "):  # up to a person named after it
                 m += 1
             if m == start and start < len(words) and words[start].text.isdigit():
@@ -139,6 +140,3 @@ def _named_before_its_province(words: list[Word], i: int, text: str, gaz: Gazett
     named = known_place_at(inside, 0, bracket.group(1), gaz, province=province)
     return m - i if named and named == len(inside) else 0
 
-
-def _inside(word: Word, taken: list[tuple[int, int]]) -> bool:
-    return any(s <= word.start < e for s, e in taken)

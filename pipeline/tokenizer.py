@@ -47,12 +47,10 @@ class UnderthesesaTokenizer:
                 cursor = span.end
             gap_until(sentence.end)
         gap_until(len(text))
-        doc = Doc(self.vocab, words=words, spaces=spaces)
-        seen_start = False
-        for token, is_start in zip(doc, starts, strict=True):
-            token.is_sent_start = is_start or not seen_start
-            seen_start = True
-        return doc
+        if starts:
+            starts[0] = True
+        # Given to the constructor: setting token.is_sent_start one by one re-checks the whole doc each time.
+        return Doc(self.vocab, words=words, spaces=spaces, sent_starts=starts or None)
 
     # spaCy serialises tokenizers with the pipeline; this one has no state of its own.
     def to_bytes(self, **_: object) -> bytes:
