@@ -251,7 +251,7 @@ class FigureFinder:
             if not _overlaps(m.start("span"), m.end(), taken):
                 add(m.start("span"), m.end(), ORDINALS[m.group("word")], "rank", None)
         for m in _RESPECTIVELY.finditer(text):
-            sentence_start = max(_last_match_end(_SENTENCE_END, text[: m.start()]), 0)
+            sentence_start = max(_last_match_end(_SENTENCE_END, text, m.start()), 0)
             if not self._rank_cues.search(text, sentence_start, m.start()):
                 continue
             for number in re.finditer(r"\d+", m.group("list")):
@@ -363,7 +363,7 @@ class FigureFinder:
     @staticmethod
     def _entity(text: str, start: int, end: int, value: float, unit: str, qualifier: str | None,
                 **extra: object) -> Entity:
-        sentence_start = max(_last_match_end(_SENTENCE_END, text[:start]), 0)
+        sentence_start = max(_last_match_end(_SENTENCE_END, text, start), 0)
         sentence_end = _SENTENCE_END.search(text, end)
         sentence = text[sentence_start : sentence_end.start() if sentence_end else len(text)]
         year = _YEAR_IN_SENTENCE.search(sentence)
@@ -372,11 +372,19 @@ class FigureFinder:
         return Entity("figure", text[start:end], start, end, attrs)
 
 
-def _last_match_end(pattern: re.Pattern[str], text: str) -> int:
-    last = -1
-    for last_match in pattern.finditer(text):
-        last = last_match.end()
-    return last
+SENTENCE_LOOKBACK = 2_000  # characters searched back for a sentence's start before the whole text is
+
+
+def _last_match_end(pattern: re.Pattern[str], text: str, end: int) -> int:
+    """End of the last match of ``pattern`` in ``text[:end]`` (-1 if none); a window first, so a long
+    text is not scanned from its start for each figure."""
+    for start in (max(0, end - SENTENCE_LOOKBACK), 0):
+        last = -1
+        for last_match in pattern.finditer(text[start:end]):
+            last = start + last_match.end()
+        if last >= 0 or start == 0:
+            return last
+    return -1
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
