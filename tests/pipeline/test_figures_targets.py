@@ -91,7 +91,8 @@ def test_a_number_glued_to_its_noun_by_the_segmenter_still_names_the_noun():
 
 
 def test_a_figure_takes_the_year_of_its_own_sentence_in_a_long_text(extractor):
-    long_sentence = "Năm 2025 tỉnh có " + ", ".join(f"xã số {n} vùng cao" for n in range(200)) + " được hỗ trợ 12 tỷ đồng"
+    communes = ", ".join(f"xã số {n} vùng cao" for n in range(200))
+    long_sentence = f"Năm 2025 tỉnh có {communes} được hỗ trợ 12 tỷ đồng"
     text = "Năm 2019, huyện có 40 trường học.\n" + long_sentence + ".\n" + "Tỉnh nhận thêm 3 tỷ đồng."
     years = {f.text: f.attrs["year"] for f in of_type(extractor, text, "figure")}
     assert years["40 trường học"] == 2019 and years["12 tỷ đồng"] == 2025 and years["3 tỷ đồng"] is None
