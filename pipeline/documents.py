@@ -47,14 +47,17 @@ _VISION = r"(?:,? (?:và )?(?:tầm nhìn|định hướng) (?:đến )?(?:năm 
 _PERIOD = r"(?:(?:giai đoạn|thời kỳ) (?:19|20)\d{2}\s?[-–]\s?(?:19|20)\d{2}|(?:đến|tới) năm (?:19|20)\d{2})"
 _HORIZON = rf"(?:{_PERIOD}|năm (?:19|20)\d{{2}}){_VISION}"  # after a capitalised type, a year is enough
 _STRICT_HORIZON = rf"{_PERIOD}{_VISION}"  # after a lowercase one ("báo cáo … năm 2009" is not a title)
-_CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|Đảng|tỉnh|thành phố|lần thứ"
-             r"|[A-ZĐ][a-zà-ỹđ]+(?= [A-ZĐ]| lần)))*"
-             r" (?:lần thứ )?[IVXL]+(?: của Đảng)?)")
+_CONGRESS = (r"(?<![\w])(?P<congress>Nghị quyết Đại hội(?: (?:đại biểu|toàn quốc|Đảng bộ|Đảng|tỉnh|thành phố|huyện"
+             r"|quận|thị xã|xã|phường|lần thứ"
+             r"|(?:[A-ZĐ][a-zà-ỹđ]+|TP\.? ?[A-ZĐ]+|[A-ZĐ]{2,})(?= [A-ZĐ]| lần)))*"  # "Đảng bộ TPHCM lần thứ …"
+             r" (?:lần thứ )?[IVXL]+(?: của Đảng(?: bộ(?: tỉnh| thành phố)?(?: [A-ZĐ][\wà-ỹđ]*)*)?)?)")
 # A Central Committee plenum's resolution or conclusion, named by the plenum: "Nghị quyết Trung ương 4 khóa XII",
 # "Nghị quyết Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng khóa XIII".
 _PLENUM = (r"(?<![\w])(?P<plenum>(?:Nghị quyết|Kết luận) (?:Hội nghị )?(?:lần thứ [\wà-ỹ]+ )?(?:Ban Chấp hành )?"
            r"(?:Trung ương|TW|TƯ)(?: Đảng)?(?: lần thứ [\wà-ỹ]+| \d{1,2})? kh(?:óa|oá) [IVXL]+)")
-_CONGRESS_LOCAL = re.compile(r"Đảng bộ (tỉnh|thành phố)(?= lần| [IVXL]+\b|$)")
+# The party organisation of a province's congress, up to its ordinal or the end: "Đảng bộ tỉnh", "Đảng bộ TP.HCM".
+_CONGRESS_LOCAL = re.compile(r"Đảng bộ(?P<place>.*?)(?= lần thứ| [IVXL]+$|$)")
+_PROVINCE_KIND = re.compile(r"^(?:tỉnh|thành phố|TP)(?:\.\s*|\s+|$)", re.IGNORECASE)
 # "tầm nhìn đến 2050" is "tầm nhìn đến năm 2050": canonical titles spell the year out one way.
 _NAMED_BY_YEAR = re.compile(r"(?:năm )?(?:19|20)\d{2}(?!\d)")
 _BARE_YEAR_AT_END = re.compile(r"(?<!năm) ((?:19|20)\d{2})$")  # "Luật Đất đai 2024" is "Luật Đất đai năm 2024"
@@ -198,7 +201,7 @@ class DocumentFinder:
                 doc_type = next(r["type"] for r in self._types if match.group("typeword").lower() == r["type"].lower())
                 canonical = f"{doc_type} {title}"
             elif group == "congress":
-                doc_type, canonical = "Nghị quyết", _congress_canonical(title, province)
+                doc_type, canonical = "Nghị quyết", _congress_canonical(title, province, self.gaz)
             else:
                 doc_type = next(r["type"] for r in self._types if title.lower().startswith(r["type"].lower()))
                 canonical = _BARE_HORIZON_YEAR.sub(r"\1 năm \2", title)
@@ -530,15 +533,22 @@ def _signatories(text: str, verb: int, end: int, parties: dict[int, Entity]) -> 
     return [str(b.attrs.get("canonical") or b.text) for b in (first, second)]
 
 
-def _congress_canonical(title: str, province: str | None) -> str:
-    """A congress's resolution by its full name: ``Nghị quyết Đại hội XIV của Đảng`` → ``Nghị quyết Đại hội đại
-    biểu toàn quốc lần thứ XIV của Đảng``; ``… Đại hội Đảng bộ tỉnh lần thứ XVI`` takes the article's province."""
-    if "Đảng bộ" not in title:
-        ordinal = re.findall(r"\b[IVXL]+\b", title)[-1]
+def _congress_canonical(title: str, province: str | None, gaz: Gazetteer) -> str:
+    """A congress's resolution by one full name, however it is cited: ``Nghị quyết Đại hội XIV của Đảng`` →
+    ``Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIV của Đảng``; ``… Đại hội Đảng bộ tỉnh lần thứ XVI``,
+    ``… Đại hội XVI của Đảng bộ tỉnh`` and ``… Đại hội Đảng bộ Hòa Bình lần thứ XVI`` → ``Nghị quyết Đại hội Đảng
+    bộ tỉnh Hòa Bình lần thứ XVI`` (the province named, else the article's)."""
+    ordinal = re.findall(r"\b[IVXL]+\b", title)[-1]
+    local = _CONGRESS_LOCAL.search(title)
+    if local is None:
         return f"Nghị quyết Đại hội đại biểu toàn quốc lần thứ {ordinal} của Đảng"
-    if province:
-        return _CONGRESS_LOCAL.sub(lambda m: f"{m.group(0)} {province}", title, count=1)
-    return title
+    named = local.group("place").strip()
+    bare = _PROVINCE_KIND.sub("", named)
+    place = (gaz.province(named) or gaz.province(bare)) if bare else gaz.province(province) if province else None
+    if place is None:
+        return title
+    party = place.name if place.name.lower().startswith(place.kind) else f"{place.kind} {place.name}"
+    return f"Nghị quyết Đại hội Đảng bộ {party} lần thứ {ordinal}"
 
 
 def _after_body_head(text: str, start: int) -> bool:

@@ -108,6 +108,18 @@ def test_congress_resolutions_by_their_full_name_and_the_article_province():
         "Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI": "Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI"}
 
 
+def test_a_congress_resolution_cited_any_way_has_one_canonical_name():
+    docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
+        "Sở quán triệt Nghị quyết Đại hội XVII của Đảng bộ tỉnh, Nghị quyết Đại hội Đảng bộ Hòa Bình lần thứ XVII, "
+        "Nghị quyết Đại hội Đảng bộ TPHCM lần thứ XI và Nghị quyết Đại hội Đảng bộ huyện lần thứ XX.",
+        province="Hòa Bình")}
+    assert docs == {
+        "Nghị quyết Đại hội XVII của Đảng bộ tỉnh": "Nghị quyết Đại hội Đảng bộ tỉnh Hòa Bình lần thứ XVII",
+        "Nghị quyết Đại hội Đảng bộ Hòa Bình lần thứ XVII": "Nghị quyết Đại hội Đảng bộ tỉnh Hòa Bình lần thứ XVII",
+        "Nghị quyết Đại hội Đảng bộ TPHCM lần thứ XI": "Nghị quyết Đại hội Đảng bộ Thành phố Hồ Chí Minh lần thứ XI",
+        "Nghị quyết Đại hội Đảng bộ huyện lần thứ XX": "Nghị quyết Đại hội Đảng bộ huyện lần thứ XX"}
+
+
 def test_a_bare_horizon_year_and_a_constitution_named_by_its_year():
     docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
         "Căn cứ Hiến pháp năm 2013, tỉnh lập Quy hoạch tỉnh Kon Tum thời kỳ 2021-2030, tầm nhìn đến 2050.")}
