@@ -35,7 +35,8 @@ _BARE_NUMBER = (r"\d{1,4}(?![\d/%+]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
 _AMENDING = re.compile(r"(?<![\w])(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)"
                        r" sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của| tại)?(?: các)? $")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
-_SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
+LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
+_SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|ĐH|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
 _ISSUER_AFTER = re.compile(r",?\s+của\s+")
@@ -359,13 +360,13 @@ class DocumentFinder:
                 continue  # "Trường Đại học Luật Hà Nội", "ngành Luật kinh tế": a school or a subject
             if row["named"] == "capital" and not self._names_a_programme(text, match.start(), match.end()):
                 continue
-            end = self._name_end(text, match.end(), proper=row["named"] == "yes")
+            end = self._name_end(text, match.end(), proper=row["named"] == "yes", law=doc_type in LAW_TYPES)
             if row["named"] == "yes" and end <= match.end() and (year := _NAMED_BY_YEAR.match(text, match.end())):
                 end = year.end()  # "Hiến pháp năm 2013": named by its year alone
             if end <= match.end():
                 continue
             name = text[match.end() : end]
-            if row["named"] == "yes" and not _NAMED_BY_YEAR.match(name):
+            if row["named"] == "yes" and not _NAMED_BY_YEAR.match(name) and not name.startswith("về "):
                 name = name[0].upper() + name[1:]  # "Luật giáo dục đại học" is cited as "Luật Giáo dục đại học"
             canonical = _BARE_YEAR_AT_END.sub(r" năm \1", f"{doc_type} {name}")
             found.append(self._entity(text, match.start(), end, doc_type, None, canonical, None, None))
@@ -416,13 +417,16 @@ class DocumentFinder:
                     or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
                     or self._upper_types.match(text, words[0].start))
 
-    def _name_end(self, text: str, start: int, proper: bool) -> int:
-        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title."""
+    def _name_end(self, text: str, start: int, proper: bool, law: bool = False) -> int:
+        """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title;
+        a law's name never goes on with ``về`` (``Bộ luật Tố tụng hình sự | về việc từ chối …``), a treaty's may
+        (``Công ước về Quyền trẻ em``)."""
         words = scan(text, start, min(len(text), start + 400))
         if not words or not words[0].is_word:
             return start
         # Older and less formal texts write a law's name in lowercase: "Luật giáo dục đại học (GDĐH)".
-        lowercase = proper and not words[0].is_capitalized
+        lowercase = proper and not words[0].is_capitalized and not (
+            words[0].text == "về" and len(words) > 1 and words[1].is_capitalized)  # "Công ước về Quyền trẻ em"
         if lowercase and (words[0].text in self._law_common_words or self._stops_at(text, words[0])
                           or not words[0].text.isalpha()):
             return start
@@ -447,12 +451,12 @@ class DocumentFinder:
             if year and k:
                 end = word.start + year.end()
                 break
-            if k and self._stops_at(text, word):
+            if k and (self._stops_at(text, word) or (law and word.text == "về")):
                 break
             if lowercase and word.is_capitalized:
                 break
             if proper and k and word.is_capitalized and not word.is_abbreviation and text[end:word.start] == " " \
-                    and words[k - 1].text not in (",", "và", "-", "–") and self.gaz.place(word.text) is None:
+                    and words[k - 1].text not in (",", "và", "-", "–", "về") and self.gaz.place(word.text) is None:
                 break  # "Hiệp định Paris | Nhìn lại …": a capital after the name starts something else
             end = word.end
             k += 1

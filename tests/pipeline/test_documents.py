@@ -217,3 +217,12 @@ def test_a_lowercase_type_after_a_verb_of_issuing_is_a_document(extractor):
         ("quyết định công bố tình trạng khẩn cấp về sạt lở đê", "Quyết định",
          "Quyết định công bố tình trạng khẩn cấp về sạt lở đê"),
         ("công điện khẩn", "Công điện", "Công điện khẩn")]
+
+
+def test_names_end_where_the_sentence_goes_on():
+    docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
+        "Theo điều 12 Bộ luật Dân sự về việc bồi thường, Việt Nam thực hiện Công ước về Quyền trẻ em; ông Lâm, ĐH "
+        "Luật Hà Nội, cho rằng dự án Luật lần này còn thiếu. Bộ công bố quyết định cuối cùng, các tỉnh chờ. UBND tỉnh "
+        "ra quyết định tạm dừng khai thác cát bất chấp phản đối của doanh nghiệp.")}
+    assert docs == {"Bộ luật Dân sự": "Bộ luật Dân sự", "Công ước về Quyền trẻ em": "Công ước về Quyền trẻ em",
+                    "quyết định tạm dừng khai thác cát": "Quyết định tạm dừng khai thác cát"}
