@@ -157,15 +157,20 @@ class DocumentFinder:
         return frozenset(line for line in read_lines("document_title_stops.txt") if " " not in line)
 
     @cached_property
-    def _stop_phrases(self) -> tuple[str, ...]:
-        return tuple(line + " " for line in read_lines("document_title_stops.txt") if " " in line)
+    def _stop_phrases(self) -> re.Pattern[str]:
+        phrases = [line for line in read_lines("document_title_stops.txt") if " " in line]
+        return re.compile(rf"(?:{alternatives(phrases)})(?![\w])")  # "quy định," stops too
+
+    @cached_property
+    def _type_compounds(self) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w])(?:{alternatives(read_lines('document_type_compounds.txt'))})$", re.IGNORECASE)
 
     @cached_property
     def _law_common_words(self) -> frozenset[str]:
         return frozenset(read_lines("law_common_words.txt"))
 
     def _stops_at(self, text: str, word: Word) -> bool:
-        return word.text in self._stops or text.startswith(self._stop_phrases, word.start)
+        return word.text in self._stops or self._stop_phrases.match(text, word.start) is not None
 
     def find(self, text: str, bodies: list[Entity] | None = None, province: str | None = None) -> list[Entity]:
         """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its
@@ -193,6 +198,8 @@ class DocumentFinder:
                     # "Hiến pháp năm 2013, tỉnh lập Quy hoạch … 2050"; "Luật Đất đai 2024 và Hiến pháp năm 2013"
                     or (group in ("quoted", "after") and (len(title.split()) > MAX_QUOTED_WORDS
                                                           or re.search(r"[.!?] ", title)))
+                    or (group == "after" and self._type_compounds.search(
+                        text, max(0, match.start("typeword") - 12), match.end("typeword")))
                     or (group == "after" and (self._upper_types.match(title)
                                               or match.group("typeword") in AMBIGUOUS_TYPE_WORDS))):
                 # A lowercase "kế hoạch tổ chức … Quy hoạch tỉnh … đến năm 2050" cites the capitalised one inside.
@@ -430,6 +437,8 @@ class DocumentFinder:
         if lowercase and (words[0].text in self._law_common_words or self._stops_at(text, words[0])
                           or not words[0].text.isalpha()):
             return start
+        if law and words[0].text == "về":
+            return start  # "Luật về hội": the law on a subject, not a law's name
         end, k = start, 0
         while k < len(words) and k < MAX_NAME_WORDS:
             word = words[k]

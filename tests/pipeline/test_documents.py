@@ -226,3 +226,10 @@ def test_names_end_where_the_sentence_goes_on():
         "ra quyết định tạm dừng khai thác cát bất chấp phản đối của doanh nghiệp.")}
     assert docs == {"Bộ luật Dân sự": "Bộ luật Dân sự", "Công ước về Quyền trẻ em": "Công ước về Quyền trẻ em",
                     "quyết định tạm dừng khai thác cát": "Quyết định tạm dừng khai thác cát"}
+
+
+def test_common_words_made_with_a_type_word_are_no_documents():
+    docs = {e.text: e.attrs["canonical"] for e in FINDER.find(
+        "Ông nhận kỷ luật “khiển trách” và bị xử lý theo Luật định. Theo Luật về hội, Bộ quản lý. Luật Thủy lợi "
+        "quy định, mỗi hồ chứa phải có quy trình vận hành; Quốc hội bàn dự luật “Thủ đô sửa đổi”.")}
+    assert docs == {"Luật Thủy lợi": "Luật Thủy lợi", "Thủ đô sửa đổi": "Luật Thủ đô sửa đổi"}
