@@ -169,8 +169,14 @@ class DocumentFinder:
     def _law_common_words(self) -> frozenset[str]:
         return frozenset(read_lines("law_common_words.txt"))
 
+    @cached_property
+    def _stop_compounds(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{alternatives(read_lines('document_title_stop_compounds.txt'))})(?![\w])")
+
     def _stops_at(self, text: str, word: Word) -> bool:
-        return word.text in self._stops or self._stop_phrases.match(text, word.start) is not None
+        if self._stop_phrases.match(text, word.start):
+            return True
+        return word.text in self._stops and not self._stop_compounds.match(text, word.start)
 
     def find(self, text: str, bodies: list[Entity] | None = None, province: str | None = None) -> list[Entity]:
         """Documents cited in ``text``; ``bodies`` (agencies found there) let a mention run on over its

@@ -233,3 +233,11 @@ def test_common_words_made_with_a_type_word_are_no_documents():
         "Ông nhận kỷ luật “khiển trách” và bị xử lý theo Luật định. Theo Luật về hội, Bộ quản lý. Luật Thủy lợi "
         "quy định, mỗi hồ chứa phải có quy trình vận hành; Quốc hội bàn dự luật “Thủ đô sửa đổi”.")}
     assert docs == {"Luật Thủy lợi": "Luật Thủy lợi", "Thủ đô sửa đổi": "Luật Thủ đô sửa đổi"}
+
+
+def test_a_law_name_ends_at_an_adverb_but_not_inside_a_word_that_opens_with_a_stop():
+    docs = {e.text for e in FINDER.find(
+        "Luật Kế toán vẫn còn hiệu lực; Bộ luật Hàng hải sửa đổi kém sôi nổi so với Luật Tư pháp người chưa thành "
+        "niên; Chương trình cho vay hộ nghèo đến năm 2025 được duyệt.")}
+    assert docs == {"Luật Kế toán", "Bộ luật Hàng hải sửa đổi", "Luật Tư pháp người chưa thành niên",
+                    "Chương trình cho vay hộ nghèo đến năm 2025"}
