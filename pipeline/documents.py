@@ -222,7 +222,8 @@ class DocumentFinder:
             found.append(self._entity(text, start, end, doc_type, None, canonical, None, None))
             taken.append((start, end))
         parties = {b.start: b for b in bodies or [] if b.type in ("agency", "organization")}
-        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, body_at, taken),
+        # Enterprises and associations issue decisions too: "Quyết định của Tổng công ty …".
+        for entity in [*self._find_designated(text, taken), *self._find_by_issuer(text, parties, taken),
                        *self._find_signed(text, parties, taken), *self._find_issued(text, taken)]:
             found.append(entity)
             taken.append((entity.start, entity.end))

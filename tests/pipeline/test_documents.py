@@ -241,3 +241,11 @@ def test_a_law_name_ends_at_an_adverb_but_not_inside_a_word_that_opens_with_a_st
         "niên; Chương trình cho vay hộ nghèo đến năm 2025 được duyệt.")}
     assert docs == {"Luật Kế toán", "Bộ luật Hàng hải sửa đổi", "Luật Tư pháp người chưa thành niên",
                     "Chương trình cho vay hộ nghèo đến năm 2025"}
+
+
+def test_a_decision_named_by_an_enterprise_that_issued_it(extractor):
+    docs = [e for e in extractor.extract_text(
+        "Theo Quyết định của Tổng công ty Điện lực miền Nam, giá điện tại các xã đảo giảm từ tháng 5.").entities
+        if e.type == "document"]
+    assert [(d.text, d.attrs["issuer"]) for d in docs] == [
+        ("Quyết định của Tổng công ty Điện lực miền Nam", "Tổng công ty Điện lực miền Nam")]
