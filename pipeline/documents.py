@@ -35,6 +35,7 @@ _BARE_NUMBER = (r"\d{1,4}(?![\d/%+]|[.,]\d|\s?[-–]\s?(?:19|20)\d{2})"
 _AMENDING = re.compile(r"(?<![\w])(?P<type>Luật|Bộ luật|Nghị định|Nghị quyết|Thông tư|Pháp lệnh|Quyết định)"
                        r" sửa đổi(?:,? bổ sung)?(?: một số điều)?(?: của| tại)?(?: các)? $")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_NUMBER_AND_YEAR = re.compile(r"\d{1,5}/(?:19|20)\d{2}")
 LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
 _SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|ĐH|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -135,6 +136,15 @@ class DocumentFinder:
     @cached_property
     def _codes(self) -> dict[str, str]:
         return {r["type"]: r["abbreviation"] for r in self._types if r["abbreviation"]}
+
+    @cached_property
+    def _sole_issuers(self) -> dict[str, str]:
+        """Types that one body alone issues, and its code (``Nghị định`` → ``CP``)."""
+        return {r["type"]: r["issuer"] for r in self._types if r.get("issuer")}
+
+    @cached_property
+    def _code_by_issuer(self) -> dict[str, str]:
+        return {r["issuer"]: r["code"] for r in reversed(read_csv("issuers.csv"))}
 
     @cached_property
     def _types_by_code(self) -> dict[str, str]:
@@ -280,11 +290,16 @@ class DocumentFinder:
             if coded and doc_type in GENERIC_TYPES:
                 code = re.split(r"[-/]", number.split("/", 1)[1] if "/" in number else number)[0]
                 doc_type = self._types_by_code.get(code, doc_type)
+            # "Nghị định 23/2020", "Thông tư 18/2019 của Ngân hàng Nhà nước": a number and year, the code left out
+            year_only = _NUMBER_AND_YEAR.fullmatch(number) is not None
+            issuer_code = self._sole_issuers.get(doc_type) if year_only else None
             named = self._issuer_after(text, end, body_at)
             if named:
-                issuer, end, issuer_code = named
-                if issuer_code and not coded:
-                    canonical_number = self._number_with_codes(number, doc_type, issuer_code)
+                issuer, end, issuer_code = named[0], named[1], named[2] or issuer_code
+            if issuer_code and (not coded or (year_only and issuer_code not in PARTY_CODES)):
+                canonical_number = self._number_with_codes(number, doc_type, issuer_code)
+            if issuer is None and issuer_code and year_only:
+                issuer = self._issuers.get(issuer_code)
             found.append(self._entity(text, match.start(), end, doc_type, number,
                                       f"{doc_type} {canonical_number}", issuer, date))
         return found
@@ -305,7 +320,8 @@ class DocumentFinder:
         if named is not None:
             candidates.append((named[0], at + len(named[0]), named[1]))
         if (body := body_at.get(at)) is not None:
-            candidates.append((str(body.attrs.get("canonical") or body.text), body.end, None))
+            name = str(body.attrs.get("canonical") or body.text)
+            candidates.append((name, body.end, self._code_by_issuer.get(name)))
         words = scan(text, at, min(len(text), at + 80))
         title = self.gaz.title_index.match(words, 0, text) if words else None
         if title and title[1] < len(words) and (body := body_at.get(words[title[1]].start)) is not None:

@@ -249,3 +249,15 @@ def test_a_decision_named_by_an_enterprise_that_issued_it(extractor):
         if e.type == "document"]
     assert [(d.text, d.attrs["issuer"]) for d in docs] == [
         ("Quyết định của Tổng công ty Điện lực miền Nam", "Tổng công ty Điện lực miền Nam")]
+
+
+def test_a_number_and_year_cited_without_its_code_is_completed_from_the_issuer():
+    docs = {e.text: (e.attrs["canonical"], e.attrs["issuer"]) for e in FINDER.find(
+        "Theo Nghị định 23/2020 và Thông tư 18/2019 của Ngân hàng Nhà nước, Nghị quyết 09/CP và Chỉ thị 5 của Bộ "
+        "Tư pháp vẫn còn hiệu lực; Quyết định 12/2021 chưa rõ nơi ban hành.")}
+    assert docs == {
+        "Nghị định 23/2020": ("Nghị định 23/2020/NĐ-CP", "Chính phủ"),
+        "Thông tư 18/2019 của Ngân hàng Nhà nước": ("Thông tư 18/2019/TT-NHNN", "Ngân hàng Nhà nước"),
+        "Nghị quyết 09/CP": ("Nghị quyết 09/CP", "Chính phủ"),
+        "Chỉ thị 5 của Bộ Tư pháp": ("Chỉ thị 5/CT-BTP", "Bộ Tư pháp"),
+        "Quyết định 12/2021": ("Quyết định 12/2021", None)}
