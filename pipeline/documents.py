@@ -447,6 +447,13 @@ class DocumentFinder:
                     or gaz.place(words[0].text) or gaz.title_index.match(words, 0, text)
                     or self._upper_types.match(text, words[0].start))
 
+    def _opens_body(self, words: list[Word], i: int, text: str) -> bool:
+        """``Luật Khoáng sản, | Chính phủ …``: after a comma, a body starts the next clause, not a list item."""
+        gaz = self.gaz
+        head = gaz.head_index.match(words, i, text)
+        return bool(gaz.known_index.match(words, i, text) or gaz.title_index.match(words, i, text)
+                    or (head and gaz.head(head[0]).standalone))
+
     def _name_end(self, text: str, start: int, proper: bool, law: bool = False) -> int:
         """End of a law's name (``Đất đai``, ``Khoa học, Công nghệ và Đổi mới sáng tạo``) or of an open title;
         a law's name never goes on with ``về`` (``Bộ luật Tố tụng hình sự | về việc từ chối …``), a treaty's may
@@ -474,7 +481,7 @@ class DocumentFinder:
                 # A list inside the name ("Khoa học, Công nghệ và Đổi mới sáng tạo"), not another document.
                 nxt = words[k + 1] if k + 1 < len(words) else None
                 if (not proper or lowercase or nxt is None or not nxt.is_capitalized or not nxt.is_word
-                        or self._upper_types.match(text, nxt.start)):
+                        or self._upper_types.match(text, nxt.start) or self._opens_body(words, k + 1, text)):
                     break
                 k += 1
                 continue

@@ -261,3 +261,9 @@ def test_a_number_and_year_cited_without_its_code_is_completed_from_the_issuer()
         "Nghị quyết 09/CP": ("Nghị quyết 09/CP", "Chính phủ"),
         "Chỉ thị 5 của Bộ Tư pháp": ("Chỉ thị 5/CT-BTP", "Bộ Tư pháp"),
         "Quyết định 12/2021": ("Quyết định 12/2021", None)}
+
+
+def test_a_body_after_a_comma_opens_the_next_clause_not_a_list_inside_the_name():
+    docs = {e.text for e in FINDER.find(
+        "Theo Luật Khoáng sản, Chính phủ giao Bộ quản lý; Luật Khoa học, Công nghệ và Đổi mới sáng tạo có hiệu lực.")}
+    assert docs == {"Luật Khoáng sản", "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"}
