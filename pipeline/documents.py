@@ -40,7 +40,9 @@ LAW_TYPES = frozenset({"Luật", "Bộ luật", "Hiến pháp"})
 _SCHOOL_OF = re.compile(r"(?:\b(?:[Hh]ọc|ĐH|[Nn]gành|[Kk]hoa|Đoàn|[Cc]ử nhân|[Tt]hạc sĩ|[Tt]iến sĩ)) $")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_AFTER = re.compile(r"\s*(?:,\s*)?ngày (\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISSUER_AFTER = re.compile(r",?\s+của\s+")
+_ISSUER_AFTER = re.compile(r",?\s+(?P<link>của|do)\s+")
+# After "do <issuer>" a verb of issuing must follow ("Kế hoạch do Thủ tướng ban hành"; "do Sở chủ trì" is no issuer).
+_ISSUED_BY = re.compile(r"\s+(?:(?:vừa|đã|mới) )?(?:ban hành|ký ban hành|ký|phê duyệt|công bố)(?![\w])")
 # Words between a type and a coded number: "Nghị quyết chuyên đề số 05-NQ/TU", "Kế hoạch liên tịch số …".
 # A preposition ends the qualifier: "báo cáo tại tờ trình số 107/TTr-STNMT" cites the tờ trình.
 _QUALIFIER = r"(?: (?!(?:tại|theo|của|và|với|cho|về)\b)[a-zà-ỹđ]+){1,3}"
@@ -327,6 +329,8 @@ class DocumentFinder:
         if title and title[1] < len(words) and (body := body_at.get(words[title[1]].start)) is not None:
             candidates.append((f"{text[at : words[title[1]].start]}{body.attrs.get('canonical') or body.text}",
                                body.end, None))
+        if after.group("link") == "do":
+            candidates = [c for c in candidates if _ISSUED_BY.match(text, c[1])]
         if not candidates:
             return None
         return max(candidates, key=lambda c: (c[1], c[2] is not None))

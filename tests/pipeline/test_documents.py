@@ -267,3 +267,9 @@ def test_a_body_after_a_comma_opens_the_next_clause_not_a_list_inside_the_name()
     docs = {e.text for e in FINDER.find(
         "Theo Luật Khoáng sản, Chính phủ giao Bộ quản lý; Luật Khoa học, Công nghệ và Đổi mới sáng tạo có hiệu lực.")}
     assert docs == {"Luật Khoáng sản", "Luật Khoa học, Công nghệ và Đổi mới sáng tạo"}
+
+
+def test_an_issuer_after_do_when_a_verb_of_issuing_follows():
+    docs = {e.text: e.attrs["issuer"] for e in FINDER.find(
+        "Bộ triển khai Kế hoạch do Thủ tướng Chính phủ ban hành năm ngoái; Sở bàn Kế hoạch do Sở Y tế chủ trì.")}
+    assert docs == {"Kế hoạch do Thủ tướng Chính phủ": "Thủ tướng Chính phủ"}
