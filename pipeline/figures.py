@@ -13,7 +13,7 @@ from functools import cached_property
 
 from govnews.records import Entity
 from pipeline.gazetteer import alternatives, read_csv, read_lines
-from pipeline.numbers import SCALES, as_number, parse_number
+from pipeline.numbers import SCALES, as_number, english_thousands, parse_figure_number, parse_number
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
@@ -159,8 +159,8 @@ class FigureFinder:
             if _overlaps(m.start("num"), m.end(), taken) or (
                     not m.group("qual") and self._identifier.search(text, max(0, m.start() - 12), m.start())):
                 continue  # "khóa 43": an identifier
-            value = parse_number(m.group("num"))
-            upper = parse_number(m.group("num2")) if m.group("num2") else None
+            value = parse_figure_number(m.group("num"))
+            upper = parse_figure_number(m.group("num2")) if m.group("num2") else None
             if value is None or (m.group("num2") and upper is None):
                 continue  # malformed or ambiguous (1.2.3.4, 1,234.5): no value rather than a wrong one
             start = m.start("qual") if m.group("qual") else m.start("num")
@@ -190,7 +190,7 @@ class FigureFinder:
                         or self._clock_time(text, start, end, unit) or self._address(text, end, unit)):
                     continue  # "năm 2020"; "Quyết định 92 ngày 25-4-2006", "tháng 11 năm nay": dates; "lúc 9 giờ";
                     # "số 532 đường Láng": an address
-                if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
+                if _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")) and not english_thousands(m.group("num")):
                     continue  # "2,653 lượt xem": 2.653 views is no count, 2653 is an English reading; skipped
             after = self._qualifiers_after.match(text, end)
             if after and qualifier is None:  # "từ 10% trở lên"
@@ -269,8 +269,9 @@ class FigureFinder:
                 continue
             link = self._list_links.match(text, m.end())
             following = units_at.get(link.end()) if link else None
-            value = parse_number(m.group("num"))
-            if following is None or value is None or _THOUSANDS_OR_DECIMAL.fullmatch(m.group("num")):
+            value = parse_figure_number(m.group("num"))
+            if following is None or value is None or (_THOUSANDS_OR_DECIMAL.fullmatch(m.group("num"))
+                                                      and not english_thousands(m.group("num"))):
                 continue
             unit, factor = following
             if m.group("scale"):  # "từ 2 triệu lên 3 triệu đồng": its own scale, the unit of the other

@@ -31,3 +31,20 @@ def parse_number(text: str) -> float | None:
 def as_number(value: float) -> int | float:
     """Integers stay integers in JSON (327000, not 327000.0)."""
     return int(value) if float(value).is_integer() and abs(value) < 2**63 else value
+
+
+# "140,000 m2", "2,000 người": commas grouping zeros are English thousands; no Vietnamese writer gives a decimal
+# ",000". Other English groupings ("2,653") stay ambiguous: a Vietnamese decimal or an English thousand.
+_ROUND_ENGLISH_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:,000)+")
+
+
+def parse_figure_number(text: str) -> float | None:
+    """:func:`parse_number`, and round English thousands read as what they unambiguously are."""
+    if _ROUND_ENGLISH_THOUSANDS.fullmatch(text.strip()):
+        return float(text.strip().replace(",", ""))
+    return parse_number(text)
+
+
+def english_thousands(text: str) -> bool:
+    """Whether ``text`` groups thousands with commas the English way (read by :func:`parse_figure_number`)."""
+    return _ROUND_ENGLISH_THOUSANDS.fullmatch(text.strip()) is not None

@@ -81,3 +81,10 @@ def test_abbreviated_counted_nouns_and_a_qualifier_word_inside_another_word(extr
     assert found["gần 900 HS"] == (900, "HS", "about")
     assert found["12 tiến sĩ"] == (12, "tiến sĩ", None)  # "nước ngoài": abroad, not "more than"
     assert found["trên 40 xã"] == (40, "xã", "more_than")
+
+
+def test_round_english_thousands_are_read_and_other_english_groupings_skipped(extractor):
+    found = figures(extractor, "Khu tái định cư rộng 140,000 m2 cho 2,000 người; bài có 2,653 lượt xem; "
+                               "lô đất 0,125 ha.")
+    assert found == {"140,000 m2": (140_000, "m2", None), "2,000 người": (2_000, "người", None),
+                     "0,125 ha": (0.125, "ha", None)}
