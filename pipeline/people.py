@@ -390,7 +390,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
     place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
-    if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
+    if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)
+                       or (place_word[1] > 1 and (ends_word is None or ends_word(words[i - 1].end)))):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     if not after_body and _in_place_list(words, i, text, gaz):
         return 0  # "các phố Tràng Tiền, Đinh Tiên Hoàng": a later item of a list of streets
@@ -801,8 +802,8 @@ def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) ->
     """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
     (``UVBTV Tỉnh ủy``, ``Trung tướng``) or an honour in lowercase (``nhà giáo ưu tú``), and a comma then a known
     title follow; None otherwise."""
-    if k >= len(words) or not words[k].is_word:
-        return None
+    if k >= len(words) or not words[k].is_word or admin_word_at(words, k, text):
+        return None  # "…, quận 10, …": where the person lives or works, not a post
     for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
         if words[m].text == ",":
             return m + 1 if gaz.title_index.match(words, m + 1, text) else None
