@@ -200,9 +200,12 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
     """Index after the body's proper name that starts at word ``j``."""
     # A known field first: "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông".
     sector = gaz.sector_index.match(words, j, text)
-    if sector:
-        return j + sector[1]
     k = j
+    if sector:
+        k = j + sector[1]
+        if not (k + 1 < len(words) and words[k].text in ("-", "–") and words[k + 1].is_capitalized
+                and words[k + 1].is_word and not _head_at(words, k + 1, text, gaz)):
+            return k  # unless a dash joins another field to it: "Phòng Tài chính - Kế hoạch"
     while k < len(words):
         word = words[k]
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
@@ -278,6 +281,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
         if named and m > k and word.text == "(" and m + 2 < len(words) and words[m + 1].is_abbreviation \
                 and words[m + 2].text == ")":
             return m  # "Trung tâm Điều hành thông minh (IOC)": the body's own abbreviation closes its name
+        if (named and m > k and word.text in ("-", "–") and m + 1 < len(words) and words[m + 1].is_capitalized
+                and words[m + 1].is_word and not _head_at(words, m + 1, text, gaz)):
+            return m  # "Đài Phát thanh | - Truyền hình", "Phòng Văn hóa | - Thông tin": the name goes on after the dash
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
         if m > k and gaz.head_index.match(words, m, text):
@@ -293,6 +299,9 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     known = known_place_at(words, k + n, text, gaz, levels=("province", "district"))
     if known:
         return k + n + known
+    whole = known_place_at(words, k, text, gaz, levels=("province", "district")) if n else 0
+    if whole > n:
+        return k + whole  # "UBND TP HCM": a place whose own name opens with the administrative word
     level = text[words[k].start : words[k + n - 1].end] if n and k < len(words) else None
     if level in LOCAL_LEVEL_WORDS or (head is not None and head.head in LOCAL_COMMITTEES and not n):
         # "UBND huyện Mường Tè", "Huyện ủy Mường Tè": a district or commune the gazetteer may not know, up to

@@ -179,6 +179,8 @@ class Gazetteer:
             sector = Sector(row["sector"], row["successor_2025"] or None)
             for spelling in [row["sector"], *filter(None, row["abbreviations"].split(";"))]:
                 gaz.sectors[spelling] = sector
+                if "&" in spelling and " & " not in spelling:
+                    gaz.sectors.setdefault(spelling.replace("&", " & "), sector)  # "TN & MT" as often as "TN&MT"
         gaz.name_stopwords = frozenset(read_lines("name_stopwords.txt"))
         gaz.non_bodies = read_lines("non_bodies.txt")
         for row in read_csv("known_bodies.csv"):

@@ -1,0 +1,41 @@
+"""Patterns found by reading the extractor's output on unlabelled news (VNTC, UNC Dân trí): places named after
+people (parks, rivers, islands), a place between a name and the next person's post, city aliases that open
+with their administrative word, spaced ampersands in abbreviations, and body names that go on after a dash.
+Sentences written for these tests."""
+
+from tests.pipeline.test_titles_and_bodies import canonical, people
+
+
+def test_parks_rivers_and_islands_named_after_people_are_no_persons(extractor):
+    text = ("Sáng nay, tại Công viên Văn hóa Lê Văn Tám, hàng trăm người tập thể dục. Đoàn đi dọc sông Tô Lịch "
+            "rồi ra quần đảo Hoàng Sa. Bà Trần Thị Hoa cho biết.")
+    assert people(extractor, text) == {"Trần Thị Hoa": ("person", None, None)}
+
+
+def test_a_place_after_a_name_does_not_hand_it_the_next_post(extractor):
+    text = ("Tại công viên Trần Thị Mai, quận 5, Chủ tịch UBND TP HCM Phạm Văn Lực dự lễ khởi công. "
+            "Ông Ngô Văn Tú, huyện Cần Giờ, Phó Giám đốc Sở Y tế, phát biểu.")
+    found = people(extractor, text)
+    assert found["Phạm Văn Lực"] == ("official", "Chủ tịch", "UBND TP HCM")
+    assert "Trần Thị Mai" not in found
+    assert found["Ngô Văn Tú"][0] == "person"
+
+
+def test_a_city_alias_that_opens_with_its_administrative_word_names_the_body(extractor):
+    found = canonical(extractor, "UBND TP HCM và Sở Y tế TP HCM họp bàn về dịch bệnh.")
+    assert found == {"UBND TP HCM": "Ủy ban nhân dân Thành phố Hồ Chí Minh",
+                     "Sở Y tế TP HCM": "Sở Y tế Thành phố Hồ Chí Minh"}
+
+
+def test_an_abbreviated_field_with_spaces_around_its_ampersand(extractor):
+    found = canonical(extractor, "Sở TN & MT tỉnh Nghệ An phối hợp với Sở KH & CN tỉnh Nghệ An.")
+    assert found == {"Sở TN & MT tỉnh Nghệ An": "Sở Tài nguyên và Môi trường tỉnh Nghệ An",
+                     "Sở KH & CN tỉnh Nghệ An": "Sở Khoa học và Công nghệ tỉnh Nghệ An"}
+
+
+def test_a_body_name_goes_on_after_a_dash(extractor):
+    text = ("Ông Lương Văn Khải, Trưởng phòng Văn hóa - Thông tin huyện Đông Anh, cho biết. Phòng Tài chính - "
+            "Kế hoạch huyện Đông Anh phối hợp.")
+    assert people(extractor, text)["Lương Văn Khải"] == (
+        "official", "Trưởng phòng", "Phòng Văn hóa - Thông tin huyện Đông Anh")
+    assert "Phòng Tài chính - Kế hoạch huyện Đông Anh" in canonical(extractor, text)
