@@ -125,6 +125,8 @@ def _fused_head(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[B
     lowercase head word is the end of a title (``body_head`` in titles.csv)."""
     if i == 0 or not words[i].text.islower() or i + 1 >= len(words) or not words[i + 1].is_capitalized:
         return None
+    if _head_at(words, i + 1, text, gaz):
+        return None  # "Trưởng phòng | Phòng Kế toán": the body is written whole after the title
     title = gaz.title_index.match_ending(words, i + 1, text)
     head = gaz.title_body_head.get(title[0]) if title else None
     return (gaz.head(head), 1) if head else None

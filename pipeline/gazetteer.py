@@ -133,6 +133,7 @@ class Gazetteer:
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
     street_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phố" before a street
+    party_cells: frozenset[str] = frozenset()  # "Đảng ủy", "Chi bộ": party organs inside a body
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
 
     @property
@@ -203,6 +204,7 @@ class Gazetteer:
         gaz.known_index = PhraseIndex(gaz.known_bodies)
         gaz.school_levels = PhraseIndex(read_lines("school_levels.txt"))
         gaz.street_words = PhraseIndex(read_lines("street_words.txt"))
+        gaz.party_cells = frozenset(read_lines("party_cells.txt"))
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

@@ -477,9 +477,19 @@ def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) 
             and posts[0][1] is None:
         return None  # a bare "Ủy viên" before a name is too weak to call the person an official
     # "Bí thư | Trung ương Đảng" read as a title and a body is the concurrent post "Bí thư Trung ương Đảng".
-    best = max(posts, key=lambda p: gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)))
+    # Of equal posts, one in a party organ inside the body ("Bí thư Đảng ủy, Cục trưởng Cục …") is not the main one.
+    best = max(posts, key=lambda p: (gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)),
+                                     not _in_party_cell(p, gaz)))
     title, organization = best
     return title, organization or gaz.title_organization.get(title)
+
+
+def _in_party_cell(post: Post, gaz: Gazetteer) -> bool:
+    """Is the post one in a party organ of the body it serves, with no other body named (``Bí thư Đảng ủy``,
+    ``Bí thư`` + ``Ban cán sự Đảng``)?"""
+    title, organization = post
+    return (organization or "") in gaz.party_cells or (
+        organization is None and any(title.endswith(" " + cell) for cell in gaz.party_cells))
 
 
 def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
@@ -501,6 +511,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None and (link := gaz.title_links.match_ending(words, start, text)) \
+            and (linked := gaz.title_index.match_ending(words, start - link[1], text)):
+        # "Phó Giám đốc phụ trách | Sở Nội vụ <name>", "Giám đốc điều hành thuộc | Tập đoàn …": a title, a link word.
+        return (linked[0], _organization(body)), start - link[1] - linked[1]
     if found is None and body is not None and (unit := _lowercase_unit_before(words, start, text, gaz)):
         # "Trưởng phòng pháp chế | Chi cục Kiểm lâm …": a unit written in lowercase, inside the body that follows.
         return (unit[0], f"{gaz.title_body_head[unit[0]]} {text[words[unit[1]].start : body.end]}"), unit[2]

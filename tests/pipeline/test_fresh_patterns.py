@@ -39,3 +39,22 @@ def test_a_body_name_goes_on_after_a_dash(extractor):
     assert people(extractor, text)["Lương Văn Khải"] == (
         "official", "Trưởng phòng", "Phòng Văn hóa - Thông tin huyện Đông Anh")
     assert "Phòng Tài chính - Kế hoạch huyện Đông Anh" in canonical(extractor, text)
+
+
+def test_a_link_word_between_a_title_and_the_body_before_the_name(extractor):
+    text = ("Phó Giám đốc phụ trách Sở Nội vụ ông Lã Văn Hòa cho biết. Ông Kha Văn Bé, Trưởng chi nhánh Ngân hàng "
+            "Nông nghiệp huyện Cần Giờ, cho biết. Ông Đàm Đức Long, Q. Giám đốc Sở Giao thông vận tải, phát biểu.")
+    found = people(extractor, text)
+    assert found["Lã Văn Hòa"] == ("official", "Phó Giám đốc", "Sở Nội vụ")
+    assert found["Kha Văn Bé"][:2] == ("official", "Trưởng chi nhánh")
+    assert found["Đàm Đức Long"] == ("official", "Giám đốc", "Sở Giao thông vận tải")
+
+
+def test_a_post_in_the_party_organ_of_a_body_is_not_the_main_office(extractor):
+    text = ("Ông Tạ Văn Khoa, Bí thư Đảng ủy, Cục trưởng Cục Thi hành án dân sự tỉnh Thanh Hóa, phát biểu. "
+            "Bà Âu Thị Hường, Bí thư Chi bộ, Trưởng phòng Phòng Kế toán, Sở Tài chính, cho biết. "
+            "Ông Mạc Văn Sơn, Bí thư Đảng ủy xã Tân Lập, Chủ tịch HĐND xã, dự.")
+    found = people(extractor, text)
+    assert found["Tạ Văn Khoa"] == ("official", "Cục trưởng", "Cục Thi hành án dân sự tỉnh Thanh Hóa")
+    assert found["Âu Thị Hường"] == ("official", "Trưởng phòng", "Phòng Kế toán")
+    assert found["Mạc Văn Sơn"] == ("official", "Bí thư", "Đảng ủy xã Tân Lập")
