@@ -210,6 +210,8 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
             return k  # unless a dash joins another field to it: "Phòng Tài chính - Kế hoạch"
     while k < len(words):
         word = words[k]
+        if _numbered_unit(words, k, text):
+            break  # "… công cộng | Q.5": the district the body serves, read with the places
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
             if k > j and word.text in gaz.surnames and _levels_only(words, j, k, text, gaz):
                 k = _namesake_end(words, k, text, gaz)  # "Trường THPT | Chu Văn An": named after a person
@@ -305,11 +307,29 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     if whole > n:
         return k + whole  # "UBND TP HCM": a place whose own name opens with the administrative word
     level = text[words[k].start : words[k + n - 1].end] if n and k < len(words) else None
+    numbered = _numbered_unit(words, k, text)
+    if numbered:
+        return k + numbered  # "Công ty Cấp nước quận 5", "… Q.5": a numbered district or ward
     if level in LOCAL_LEVEL_WORDS or (head is not None and head.head in LOCAL_COMMITTEES and not n):
         # "UBND huyện Mường Tè", "Huyện ủy Mường Tè": a district or commune the gazetteer may not know, up to
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
     return k + n
+
+
+NUMBERED_UNITS = ("quận", "phường", "Quận", "Phường", "Q", "P")
+
+
+def _numbered_unit(words: list[Word], k: int, text: str) -> int:
+    """Length in words of ``quận 5``, ``phường 3``, ``Q.5`` or ``P. 3`` at word ``k``, or 0."""
+    if k + 1 >= len(words) or words[k].text not in NUMBERED_UNITS:
+        return 0
+    m = k + 1
+    if words[k].text in ("Q", "P"):
+        if words[m].text != "." or words[k].end != words[m].start:
+            return 0  # "Q" and "P" only as abbreviations: "Q.5", "P. 3"
+        m += 1
+    return m + 1 - k if m < len(words) and words[m].text.isdigit() and len(words[m].text) <= 2 else 0
 
 
 def _ends_in_standalone_head(words: list[Word], end: int, text: str, gaz: Gazetteer) -> bool:

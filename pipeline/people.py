@@ -398,7 +398,8 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
-           and not gaz.title_index.match(words, i + n, text)):  # "Ông Lê An | Giám đốc Sở Y tế": no comma
+           and not gaz.title_index.match(words, i + n, text)  # "Ông Lê An | Giám đốc Sở Y tế": no comma
+           and not _honorific_then_name(words, i + n, text, gaz)):  # a caption, then "Ông Lê An - …" repeats it
         n += 1
     if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
             and not ends_word(words[i + n - 1].end)):
@@ -407,6 +408,13 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
+
+
+def _honorific_then_name(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    """Does an honorific at word ``k`` open another name (``Ông | Lê An``)? "Anh" alone ends many names."""
+    found = gaz.honorific_index.match(words, k, text)
+    m = k + found[1] if found else k
+    return bool(found) and m < len(words) and words[m].text in gaz.surnames and _is_name_word(words[m])
 
 
 MAX_LISTED_PLACES = 8

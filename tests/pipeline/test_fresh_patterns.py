@@ -58,3 +58,23 @@ def test_a_post_in_the_party_organ_of_a_body_is_not_the_main_office(extractor):
     assert found["Tạ Văn Khoa"] == ("official", "Cục trưởng", "Cục Thi hành án dân sự tỉnh Thanh Hóa")
     assert found["Âu Thị Hường"] == ("official", "Trưởng phòng", "Phòng Kế toán")
     assert found["Mạc Văn Sơn"] == ("official", "Bí thư", "Đảng ủy xã Tân Lập")
+
+
+def test_a_caption_name_then_the_same_name_with_its_post(extractor):
+    text = ("Ông Hà Thế Kỷ Ông Hà Thế Kỷ - Giám đốc Công ty TNHH Nam Phát: “Chương trình rất bổ ích”. "
+            "Ông Doãn Văn Quang - viện phó Viện Kinh tế - khẳng định. Theo TS. Lưu Tuấn Anh (ảnh) - Chủ tịch "
+            "Hiệp hội Doanh nghiệp tỉnh, số doanh nghiệp tăng.")
+    found = people(extractor, text)
+    assert found["Lưu Tuấn Anh"] == ("official", "Chủ tịch", "Hiệp hội Doanh nghiệp tỉnh")
+    assert found["Hà Thế Kỷ"] == ("official", "Giám đốc", "Công ty TNHH Nam Phát")
+    assert found["Doãn Văn Quang"] == ("official", "Viện phó", "Viện Kinh tế")
+    assert not any(" Ông" in name for name in found)
+
+
+def test_a_body_of_a_numbered_district_then_its_head(extractor):
+    text = ("Giám đốc Công ty Cấp nước quận 5 Mai Văn Chiến cho biết. Giám đốc Công ty Dịch vụ công ích Q.3 "
+            "Lại Văn Thắng kiểm tra. UBND phường 12 họp.")
+    found = people(extractor, text)
+    assert found["Mai Văn Chiến"] == ("official", "Giám đốc", "Công ty Cấp nước quận 5")
+    assert found["Lại Văn Thắng"] == ("official", "Giám đốc", "Công ty Dịch vụ công ích Q.3")
+    assert canonical(extractor, text) == {"UBND phường 12": "Ủy ban nhân dân phường 12"}
