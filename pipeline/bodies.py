@@ -224,9 +224,10 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
                 break  # "Tổng Giám đốc Tập đoàn Viettel | Tào Đức Thắng"
             k += 1  # "Văn phòng UBND tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng": one body
             continue
-        # After a connector, a new head starts the next body: "Cục … KH&CN – Bộ KH&CN".
+        # After a connector, a new head starts the next body ("Cục … KH&CN – Bộ KH&CN"), and a document type a
+        # cited document ("… Quốc gia | - Quyết định số …").
         if (word.text in CONNECTORS and k > j and k + 1 < len(words) and words[k + 1].is_capitalized
-                and not _head_at(words, k + 1, text, gaz)):
+                and not _head_at(words, k + 1, text, gaz) and not _cites_document(words, k + 1, text, gaz)):
             k += 1
             continue
         # A lowercase run is part of the name only when it ends at an abbreviation, a place word or a
@@ -277,6 +278,8 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
         word = words[m]
         if admin_word_at(words, m, text) or (word.is_abbreviation and not _head_at(words, m, text, gaz)):
             return m
+        if named and word.is_capitalized and m > k and word.is_word and _cites_document(words, m, text, gaz):
+            return 0  # "Ban Chỉ đạo Quốc gia | và Quyết định số …": a cited document, not more of the name
         if named and word.is_capitalized and m > k and word.is_word and (
                 not (head := _head_at(words, m, text, gaz)) or _is_committee(head)):
             return m  # "Ủy ban Kiểm tra | Tỉnh ủy": a committee ends the run too
@@ -315,6 +318,14 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
     return k + n
+
+
+def _cites_document(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    """Does a numbered document start at word ``k`` (``Quyết định số 936/…``, ``Kế hoạch 12``)? "Phòng Tài chính -
+    Kế hoạch" names a department."""
+    found = gaz.document_types.match(words, k, text)
+    after = k + found[1] if found else len(words)
+    return after < len(words) and (words[after].text == "số" or words[after].text[:1].isdigit())
 
 
 NUMBERED_UNITS = ("quận", "phường", "Quận", "Phường", "Q", "P")

@@ -134,6 +134,7 @@ class Gazetteer:
     school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
     street_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phố" before a street
     party_cells: frozenset[str] = frozenset()  # "Đảng ủy", "Chi bộ": party organs inside a body
+    document_types: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "Quyết định", "Kế hoạch"
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
 
     @property
@@ -205,6 +206,7 @@ class Gazetteer:
         gaz.school_levels = PhraseIndex(read_lines("school_levels.txt"))
         gaz.street_words = PhraseIndex(read_lines("street_words.txt"))
         gaz.party_cells = frozenset(read_lines("party_cells.txt"))
+        gaz.document_types = PhraseIndex(r["type"] for r in read_csv("document_types.csv"))
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

@@ -3,7 +3,7 @@ people (parks, rivers, islands), a place between a name and the next person's po
 with their administrative word, spaced ampersands in abbreviations, and body names that go on after a dash.
 Sentences written for these tests."""
 
-from tests.pipeline.test_titles_and_bodies import canonical, people
+from tests.pipeline.test_titles_and_bodies import canonical, entities, people
 
 
 def test_parks_rivers_and_islands_named_after_people_are_no_persons(extractor):
@@ -78,3 +78,30 @@ def test_a_body_of_a_numbered_district_then_its_head(extractor):
     assert found["Mai Văn Chiến"] == ("official", "Giám đốc", "Công ty Cấp nước quận 5")
     assert found["Lại Văn Thắng"] == ("official", "Giám đốc", "Công ty Dịch vụ công ích Q.3")
     assert canonical(extractor, text) == {"UBND phường 12": "Ủy ban nhân dân phường 12"}
+
+
+def documents(extractor, text):
+    return {e.text: e.attrs.get("issuer") for e in entities(extractor, text, ("document",))}
+
+
+def test_an_issuer_ends_before_the_next_cited_document(extractor):
+    text = ("Theo Công văn số 512/CV-BCĐ của Ban Chỉ đạo Quốc gia và Quyết định số 88/QĐ-UBND của UBND tỉnh "
+            "Hải Dương, các khu cách ly được mở rộng.")
+    assert documents(extractor, text) == {
+        "Công văn số 512/CV-BCĐ của Ban Chỉ đạo Quốc gia": "Ban Chỉ đạo Quốc gia",
+        "Quyết định số 88/QĐ-UBND của UBND tỉnh Hải Dương": "Ủy ban nhân dân tỉnh Hải Dương"}
+    assert canonical(extractor, text)["Ban Chỉ đạo Quốc gia"] == "Ban Chỉ đạo Quốc gia"  # national, no province
+
+
+def test_a_letter_sent_to_someone_has_no_title(extractor):
+    text = "Doanh nghiệp đã gửi công văn tới UBND tỉnh để xin hỗ trợ. Sở đã gửi công văn hỏa tốc đến các huyện."
+    assert list(documents(extractor, text)) == ["công văn hỏa tốc"]
+
+
+def test_foreign_dignitaries_and_compound_academic_titles(extractor):
+    text = ("Ngài Marc Knapper, Đại sứ Hoa Kỳ tại Việt Nam, thăm tỉnh. GS.TSKH Đặng Văn Minh, nguyên Giám đốc "
+            "Đại học Huế, dự hội thảo.")
+    found = {e.attrs["name"]: (e.type, e.attrs.get("honorific"), e.attrs.get("title"))
+             for e in entities(extractor, text, ("official", "person"))}
+    assert found == {"Marc Knapper": ("official", "Ngài", "Đại sứ"),
+                     "Đặng Văn Minh": ("official", "GS.TSKH", "Giám đốc")}
