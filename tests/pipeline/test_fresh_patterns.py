@@ -105,3 +105,22 @@ def test_foreign_dignitaries_and_compound_academic_titles(extractor):
              for e in entities(extractor, text, ("official", "person"))}
     assert found == {"Marc Knapper": ("official", "Ngài", "Đại sứ"),
                      "Đặng Văn Minh": ("official", "GS.TSKH", "Giám đốc")}
+
+
+def test_a_post_then_is_then_its_holder(extractor):
+    text = ("Chủ tịch UBND xã Tân Lập hiện nay là bà Trịnh Thị Hoa. Người đứng đầu Sở Y tế là ông Tôn Văn Tùng. "
+            "Năm ấy, người giúp đỡ gia đình tôi là ông Lê Văn Tư.")
+    found = people(extractor, text)
+    assert found["Trịnh Thị Hoa"] == ("official", "Chủ tịch", "UBND xã Tân Lập")
+    assert found["Tôn Văn Tùng"][0::2] == ("official", "Sở Y tế")
+    assert found["Lê Văn Tư"] == ("person", None, None)
+
+
+def test_heads_of_villages_and_youth_unions(extractor):
+    text = ("Trưởng thôn Phú Lợi Lê Văn Bảy dẫn đoàn. Trưởng bản Nà Hẩu Lò Văn Hặc cho biết. Ông Lê Văn Sáu, Bí thư "
+            "Chi bộ thôn Đông, cho biết. Chị Lê Thị Hồng, Bí thư Đoàn Thanh niên xã Phú Mỹ, cho biết.")
+    assert people(extractor, text) == {
+        "Lê Văn Bảy": ("official", "Trưởng thôn", "thôn Phú Lợi"),
+        "Lò Văn Hặc": ("official", "Trưởng bản", "bản Nà Hẩu"),
+        "Lê Văn Sáu": ("official", "Bí thư", "Chi bộ thôn Đông"),
+        "Lê Thị Hồng": ("official", "Bí thư", "Đoàn Thanh niên xã Phú Mỹ")}
