@@ -526,6 +526,18 @@ def _in_party_cell(post: Post, gaz: Gazetteer) -> bool:
 def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
                  body_ending: dict[int, Entity]) -> tuple[Post, int] | None:
     """A ``<title> [<body>]`` ending just before word ``k``, and the index where it starts."""
+    found = _post_ending_at(words, k, text, gaz, body_ending)
+    if found is None and k > 3 and words[k - 1].text == ")" and words[k - 3].text == "(" \
+            and words[k - 2].is_abbreviation and words[k - 4].end in body_ending:
+        # "Giám đốc Đài Phát thanh - Truyền hình tỉnh (TRT) <name>": the body's abbreviation after it.
+        found = _post_ending_at(words, k - 3, text, gaz, body_ending)
+        if found is not None and found[0][1]:  # the abbreviation stays with the body, as the loose reading keeps it
+            found = (found[0][0], f"{found[0][1]} {text[words[k - 3].start : words[k - 1].end]}"), found[1]
+    return found
+
+
+def _post_ending_at(words: list[Word], k: int, text: str, gaz: Gazetteer,
+                    body_ending: dict[int, Entity]) -> tuple[Post, int] | None:
     body = body_ending.get(words[k - 1].end) if k > 0 else None
     start = k
     if body is not None:

@@ -124,3 +124,11 @@ def test_heads_of_villages_and_youth_unions(extractor):
         "Lò Văn Hặc": ("official", "Trưởng bản", "bản Nà Hẩu"),
         "Lê Văn Sáu": ("official", "Bí thư", "Chi bộ thôn Đông"),
         "Lê Thị Hồng": ("official", "Bí thư", "Đoàn Thanh niên xã Phú Mỹ")}
+
+
+def test_a_body_with_its_abbreviation_then_its_heads_name(extractor):
+    text = ("Giám đốc Đài Phát thanh - Truyền hình tỉnh Quảng Bình (QBTV) Mạc Tiến Anh cho biết. Bộ trưởng Kế hoạch "
+            "Đầu tư Hà Hồng Phúc ghi nhận.")
+    assert people(extractor, text) == {
+        "Mạc Tiến Anh": ("official", "Giám đốc", "Đài Phát thanh - Truyền hình tỉnh Quảng Bình (QBTV)"),
+        "Hà Hồng Phúc": ("official", "Bộ trưởng", "Bộ Kế hoạch Đầu tư")}
