@@ -268,6 +268,8 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     spans += [(m.start(1), m.end(1), False) for m in _PHOTO_CREDIT.finditer(text)]
     found = []
     for start, end, explicit in spans:
+        if text[end - 1] == "." and not text[start:end].isupper():
+            end -= 1  # "Ảnh: Hữu Nghị." : the sentence's full stop, not an initial
         name = text[start:end]
         words = name.split()
         if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):

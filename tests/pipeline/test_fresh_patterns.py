@@ -132,3 +132,8 @@ def test_a_body_with_its_abbreviation_then_its_heads_name(extractor):
     assert people(extractor, text) == {
         "Mạc Tiến Anh": ("official", "Giám đốc", "Đài Phát thanh - Truyền hình tỉnh Quảng Bình (QBTV)"),
         "Hà Hồng Phúc": ("official", "Bộ trưởng", "Bộ Kế hoạch Đầu tư")}
+
+
+def test_a_photo_credit_ends_before_the_full_stop(extractor):
+    text = "Cầu Thê Húc năm 1973. Ảnh: Horst Faas.\nCầu Thê Húc ngày nay. Ảnh: Hữu Nghị."
+    assert people(extractor, text) == {"Horst Faas": ("person", None, None), "Hữu Nghị": ("person", None, None)}
