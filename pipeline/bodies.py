@@ -125,6 +125,8 @@ def _fused_head(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[B
     lowercase head word is the end of a title (``body_head`` in titles.csv)."""
     if i == 0 or not words[i].text.islower() or i + 1 >= len(words) or not words[i + 1].is_capitalized:
         return None
+    if _head_at(words, i + 1, text, gaz):
+        return None  # "Trưởng phòng | Phòng Kế toán": the body is written whole after the title
     title = gaz.title_index.match_ending(words, i + 1, text)
     head = gaz.title_body_head.get(title[0]) if title else None
     return (gaz.head(head), 1) if head else None
@@ -200,11 +202,16 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
     """Index after the body's proper name that starts at word ``j``."""
     # A known field first: "Khoa học và Công nghệ", "KH&CN", "Thông tin và Truyền thông".
     sector = gaz.sector_index.match(words, j, text)
-    if sector:
-        return j + sector[1]
     k = j
+    if sector:
+        k = j + sector[1]
+        if not (k + 1 < len(words) and words[k].text in ("-", "–") and words[k + 1].is_capitalized
+                and words[k + 1].is_word and not _head_at(words, k + 1, text, gaz)):
+            return k  # unless a dash joins another field to it: "Phòng Tài chính - Kế hoạch"
     while k < len(words):
         word = words[k]
+        if _numbered_unit(words, k, text):
+            break  # "… công cộng | Q.5": the district the body serves, read with the places
         if word.is_capitalized and word.is_word and not admin_word_at(words, k, text):
             if k > j and word.text in gaz.surnames and _levels_only(words, j, k, text, gaz):
                 k = _namesake_end(words, k, text, gaz)  # "Trường THPT | Chu Văn An": named after a person
@@ -217,9 +224,10 @@ def _name_end(words: list[Word], j: int, text: str, gaz: Gazetteer, titled: bool
                 break  # "Tổng Giám đốc Tập đoàn Viettel | Tào Đức Thắng"
             k += 1  # "Văn phòng UBND tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng": one body
             continue
-        # After a connector, a new head starts the next body: "Cục … KH&CN – Bộ KH&CN".
+        # After a connector, a new head starts the next body ("Cục … KH&CN – Bộ KH&CN"), and a document type a
+        # cited document ("… Quốc gia | - Quyết định số …").
         if (word.text in CONNECTORS and k > j and k + 1 < len(words) and words[k + 1].is_capitalized
-                and not _head_at(words, k + 1, text, gaz)):
+                and not _head_at(words, k + 1, text, gaz) and not _cites_document(words, k + 1, text, gaz)):
             k += 1
             continue
         # A lowercase run is part of the name only when it ends at an abbreviation, a place word or a
@@ -270,6 +278,8 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
         word = words[m]
         if admin_word_at(words, m, text) or (word.is_abbreviation and not _head_at(words, m, text, gaz)):
             return m
+        if named and word.is_capitalized and m > k and word.is_word and _cites_document(words, m, text, gaz):
+            return 0  # "Ban Chỉ đạo Quốc gia | và Quyết định số …": a cited document, not more of the name
         if named and word.is_capitalized and m > k and word.is_word and (
                 not (head := _head_at(words, m, text, gaz)) or _is_committee(head)):
             return m  # "Ủy ban Kiểm tra | Tỉnh ủy": a committee ends the run too
@@ -278,6 +288,9 @@ def _lowercase_run_end(words: list[Word], k: int, text: str, gaz: Gazetteer, nam
         if named and m > k and word.text == "(" and m + 2 < len(words) and words[m + 1].is_abbreviation \
                 and words[m + 2].text == ")":
             return m  # "Trung tâm Điều hành thông minh (IOC)": the body's own abbreviation closes its name
+        if (named and m > k and word.text in ("-", "–") and m + 1 < len(words) and words[m + 1].is_capitalized
+                and words[m + 1].is_word and not _head_at(words, m + 1, text, gaz)):
+            return m  # "Đài Phát thanh | - Truyền hình", "Phòng Văn hóa | - Thông tin": the name goes on after the dash
         if not word.is_word or word.text[0].isdigit() or word.text in gaz.name_stopwords or word.is_capitalized:
             return 0
         if m > k and gaz.head_index.match(words, m, text):
@@ -293,12 +306,41 @@ def _place_end(words: list[Word], k: int, text: str, gaz: Gazetteer, head: BodyH
     known = known_place_at(words, k + n, text, gaz, levels=("province", "district"))
     if known:
         return k + n + known
+    whole = known_place_at(words, k, text, gaz, levels=("province", "district")) if n else 0
+    if whole > n:
+        return k + whole  # "UBND TP HCM": a place whose own name opens with the administrative word
     level = text[words[k].start : words[k + n - 1].end] if n and k < len(words) else None
+    numbered = _numbered_unit(words, k, text)
+    if numbered:
+        return k + numbered  # "Công ty Cấp nước quận 5", "… Q.5": a numbered district or ward
     if level in LOCAL_LEVEL_WORDS or (head is not None and head.head in LOCAL_COMMITTEES and not n):
         # "UBND huyện Mường Tè", "Huyện ủy Mường Tè": a district or commune the gazetteer may not know, up to
         # the person who may follow ("… Mường Tè | Lò Văn Hải").
         return k + n + _local_name_length(words, k + n, text, gaz)
     return k + n
+
+
+def _cites_document(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    """Does a numbered document start at word ``k`` (``Quyết định số 936/…``, ``Kế hoạch 12``)? "Phòng Tài chính -
+    Kế hoạch" names a department."""
+    found = gaz.document_types.match(words, k, text)
+    after = k + found[1] if found else len(words)
+    return after < len(words) and (words[after].text == "số" or words[after].text[:1].isdigit())
+
+
+NUMBERED_UNITS = ("quận", "phường", "Quận", "Phường", "Q", "P")
+
+
+def _numbered_unit(words: list[Word], k: int, text: str) -> int:
+    """Length in words of ``quận 5``, ``phường 3``, ``Q.5`` or ``P. 3`` at word ``k``, or 0."""
+    if k + 1 >= len(words) or words[k].text not in NUMBERED_UNITS:
+        return 0
+    m = k + 1
+    if words[k].text in ("Q", "P"):
+        if words[m].text != "." or words[k].end != words[m].start:
+            return 0  # "Q" and "P" only as abbreviations: "Q.5", "P. 3"
+        m += 1
+    return m + 1 - k if m < len(words) and words[m].text.isdigit() and len(words[m].text) <= 2 else 0
 
 
 def _ends_in_standalone_head(words: list[Word], end: int, text: str, gaz: Gazetteer) -> bool:

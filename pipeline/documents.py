@@ -417,7 +417,8 @@ class DocumentFinder:
             else:
                 sections.setdefault(current, []).append(line)
         verbs, types, not_after, ends = (alternatives(sections[k]) for k in ("verbs", "types", "not_after", "ends"))
-        start = re.compile(rf"(?<![\w])(?:{verbs}) (?P<type>{types}) (?!(?:{not_after})(?![\w]))(?=[a-zà-ỹđ])")
+        # A type followed at once by an addressee or a purpose ("gửi công văn tới UBND …") has no title.
+        start = re.compile(rf"(?<![\w])(?:{verbs}) (?P<type>{types}) (?!(?:{not_after}|{ends})(?![\w]))(?=[a-zà-ỹđ])")
         end = re.compile(rf"[.;:!?\n“”\"()]| (?:{ends})(?![\w])")
         return start, end
 

@@ -135,6 +135,8 @@ class Gazetteer:
     known_index: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))
     school_levels: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "THPT", "Tiểu học" after "Trường"
     street_words: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "đường", "phố" before a street
+    party_cells: frozenset[str] = frozenset()  # "Đảng ủy", "Chi bộ": party organs inside a body
+    document_types: PhraseIndex = field(default_factory=lambda: PhraseIndex(()))  # "Quyết định", "Kế hoạch"
     _heads_by_phrase: dict[str, BodyHead] = field(default_factory=dict)
     _place_keys: list[str] = field(default_factory=list)  # keys of places and districts, sorted for prefix search
 
@@ -183,6 +185,8 @@ class Gazetteer:
             sector = Sector(row["sector"], row["successor_2025"] or None)
             for spelling in [row["sector"], *filter(None, row["abbreviations"].split(";"))]:
                 gaz.sectors[spelling] = sector
+                if "&" in spelling and " & " not in spelling:
+                    gaz.sectors.setdefault(spelling.replace("&", " & "), sector)  # "TN & MT" as often as "TN&MT"
         gaz.name_stopwords = frozenset(read_lines("name_stopwords.txt"))
         gaz.non_bodies = read_lines("non_bodies.txt")
         for row in read_csv("known_bodies.csv"):
@@ -205,6 +209,8 @@ class Gazetteer:
         gaz.known_index = PhraseIndex(gaz.known_bodies)
         gaz.school_levels = PhraseIndex(read_lines("school_levels.txt"))
         gaz.street_words = PhraseIndex(read_lines("street_words.txt"))
+        gaz.party_cells = frozenset(read_lines("party_cells.txt"))
+        gaz.document_types = PhraseIndex(r["type"] for r in read_csv("document_types.csv"))
         return gaz
 
     def head(self, phrase: str) -> BodyHead:

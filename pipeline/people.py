@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Callable
 
 from govnews.records import Entity
-from pipeline.gazetteer import Gazetteer
-from pipeline.lexical import Word, admin_word_at, scan
+from pipeline.gazetteer import Gazetteer, read_lines
+from pipeline.lexical import PhraseIndex, Word, admin_word_at, scan
 from pipeline.places import known_place_at
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
@@ -83,8 +83,9 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS - 1 and _title_right(words, i + run, text, gaz, body_at) \
                     and not gaz.place(text[words[i].start : words[i + run - 1].end]):
                 n = run
-        if not n and is_ner_person and (honorific or title):
-            # Not a known family name, but introduced like a person: ask underthesea's NER.
+        if not n and is_ner_person and (honorific or title) and not gaz.place_words.match_ending(words, i, text):
+            # Not a known family name, but introduced like a person (not by a place word: "Trưởng thôn | Phú Lợi …"):
+            # ask underthesea's NER.
             run = _run_length(words, i, text)
             if MIN_NAME_WORDS <= run <= MAX_NAME_WORDS and is_ner_person(words[i].start, words[i + run - 1].end):
                 n = run
@@ -97,7 +98,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
                                                  ends_word=ends_word))
                       and not _place_across(words, i, j, text, gaz)
                       and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))]
-            if len(starts) > 1 and admin_word_at(words, i - 1, text) == 1:
+            if len(starts) > 1 and (admin_word_at(words, i - 1, text) == 1 or _sub_commune_word_at(words, i - 1, text)):
                 # "phường Hồng Hà Vũ Văn Hậu": after a place word, the full name of three words ending the run
                 # (Vũ Văn Hậu) rather than the first family name (Hà).
                 starts = [s for s in starts if s[0] + s[1] == i + run and s[1] == 3] or starts
@@ -117,6 +118,12 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # then the person it names.
             post = _title_left(words, before, text, gaz, body_ending, apposition=True)
             title = post if post and post[1] else None
+        link = REVERSED_PREDICATES.match_ending(words, before + 1, text) if honorific and before > 0 else None
+        if not title and link:
+            # "Giám đốc Sở Y tế hiện nay là ông A", "Người đứng đầu Sở Y tế là bà B": the post, "is", its holder.
+            post = _title_left(words, before + 1 - link[1], text, gaz, body_ending, apposition=True) \
+                or _head_of_body_before(words, before + 1 - link[1], text, gaz, body_ending)
+            title = post if post and post[1] else None
         if title:
             attrs.update(title=title[0], organization=title[1])
         if honorific:
@@ -134,6 +141,21 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
 
 
 MAX_APPOSED_POST_CHARS = 160
+REVERSED_PREDICATES = PhraseIndex(read_lines("title_reversed_predicates.txt"))
+HEAD_OF_BODY = PhraseIndex(read_lines("head_of_body.txt"))
+
+
+def _head_of_body_before(words: list[Word], k: int, text: str, gaz: Gazetteer,
+                         body_ending: dict[int, Entity]) -> Post | None:
+    """``Người đứng đầu | Sở Y tế`` ending before word ``k``: the head of the body, which the text names."""
+    body = body_ending.get(words[k - 1].end) if k > 0 else None
+    if body is None:
+        return None
+    start = k
+    while start > 0 and words[start - 1].start >= body.start:
+        start -= 1
+    found = HEAD_OF_BODY.match_ending(words, start, text)
+    return (found[0], _organization(body)) if found else None
 
 
 def _follows_named_post(found: list[Entity], separator: Word, text: str, posted_right: set[int]) -> bool:
@@ -246,6 +268,8 @@ def _bylines(text: str, gaz: Gazetteer, people: list[Entity], taken: list[tuple[
     spans += [(m.start(1), m.end(1), False) for m in _PHOTO_CREDIT.finditer(text)]
     found = []
     for start, end, explicit in spans:
+        if text[end - 1] == "." and not text[start:end].isupper():
+            end -= 1  # "Ảnh: Hữu Nghị." : the sentence's full stop, not an initial
         name = text[start:end]
         words = name.split()
         if any(s < end and start < e for s, e in covered) or not all(w[0].isupper() for w in words):
@@ -390,14 +414,17 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
         return 0
     place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
-    if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)):
+    if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)
+                       or (place_word[1] > 1 and (ends_word is None or ends_word(words[i - 1].end)))
+                       or (_sub_commune_word_at(words, i - 1, text) and _run_length(words, i, text) > 3)):
         return 0  # "đường Lê Lợi", "phường Nguyễn An Ninh": a place named after a person
     if not after_body and _in_place_list(words, i, text, gaz):
         return 0  # "các phố Tràng Tiền, Đinh Tiên Hoàng": a later item of a list of streets
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
            and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
-           and not gaz.title_index.match(words, i + n, text)):  # "Ông Lê An | Giám đốc Sở Y tế": no comma
+           and not gaz.title_index.match(words, i + n, text)  # "Ông Lê An | Giám đốc Sở Y tế": no comma
+           and not _honorific_then_name(words, i + n, text, gaz)):  # a caption, then "Ông Lê An - …" repeats it
         n += 1
     if (ends_word is not None and n == MIN_NAME_WORDS and i + n < len(words) and words[i + n].text[:1].islower()
             and not ends_word(words[i + n - 1].end)):
@@ -406,6 +433,13 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
     if n < MIN_NAME_WORDS or gaz.place(text[words[i].start : words[i + n - 1].end]):
         return 0
     return n if words[i].text in gaz.surnames or (rare and words[i].text in gaz.rare_surnames) else 0
+
+
+def _honorific_then_name(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
+    """Does an honorific at word ``k`` open another name (``Ông | Lê An``)? "Anh" alone ends many names."""
+    found = gaz.honorific_index.match(words, k, text)
+    m = k + found[1] if found else k
+    return bool(found) and m < len(words) and words[m].text in gaz.surnames and _is_name_word(words[m])
 
 
 MAX_LISTED_PLACES = 8
@@ -476,14 +510,36 @@ def _best(posts: list[Post], gaz: Gazetteer, require_body_for_concurrent: bool) 
             and posts[0][1] is None:
         return None  # a bare "Ủy viên" before a name is too weak to call the person an official
     # "Bí thư | Trung ương Đảng" read as a title and a body is the concurrent post "Bí thư Trung ương Đảng".
-    best = max(posts, key=lambda p: gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)))
+    # Of equal posts, one in a party organ inside the body ("Bí thư Đảng ủy, Cục trưởng Cục …") is not the main one.
+    best = max(posts, key=lambda p: (gaz.title_priority.get(f"{p[0]} {p[1]}", gaz.title_priority.get(p[0], 2)),
+                                     not _in_party_cell(p, gaz)))
     title, organization = best
     return title, organization or gaz.title_organization.get(title)
+
+
+def _in_party_cell(post: Post, gaz: Gazetteer) -> bool:
+    """Is the post one in a party organ of the body it serves, with no other body named (``Bí thư Đảng ủy``,
+    ``Bí thư`` + ``Ban cán sự Đảng``)?"""
+    title, organization = post
+    return (organization or "") in gaz.party_cells or (
+        organization is None and any(title.endswith(" " + cell) for cell in gaz.party_cells))
 
 
 def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
                  body_ending: dict[int, Entity]) -> tuple[Post, int] | None:
     """A ``<title> [<body>]`` ending just before word ``k``, and the index where it starts."""
+    found = _post_ending_at(words, k, text, gaz, body_ending)
+    if found is None and k > 3 and words[k - 1].text == ")" and words[k - 3].text == "(" \
+            and words[k - 2].is_abbreviation and words[k - 4].end in body_ending:
+        # "Giám đốc Đài Phát thanh - Truyền hình tỉnh (TRT) <name>": the body's abbreviation after it.
+        found = _post_ending_at(words, k - 3, text, gaz, body_ending)
+        if found is not None and found[0][1]:  # the abbreviation stays with the body, as the loose reading keeps it
+            found = (found[0][0], f"{found[0][1]} {text[words[k - 3].start : words[k - 1].end]}"), found[1]
+    return found
+
+
+def _post_ending_at(words: list[Word], k: int, text: str, gaz: Gazetteer,
+                    body_ending: dict[int, Entity]) -> tuple[Post, int] | None:
     body = body_ending.get(words[k - 1].end) if k > 0 else None
     start = k
     if body is not None:
@@ -493,6 +549,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             and (found := gaz.title_index.match_ending(words, place, text)):
         # "Phó Chủ tịch tỉnh Quảng Ngãi", "Chủ tịch xã Tân Lập": the post named by its place, not its body.
         return _head_with_place(found[0], text[words[place].start : words[k - 1].end], gaz), place - found[1]
+    elif place is not None and (unit := _sub_commune_word_at(words, place, text)) \
+            and (found := gaz.title_index.match_ending(words, place + unit, text)) and found[1] > unit:
+        # "Trưởng thôn Phú Lợi <name>": a title that ends in the place word itself.
+        return (found[0], text[words[place].start : words[k - 1].end]), place + unit - found[1]
     elif sector := gaz.sector_index.match_ending(words, k, text):
         # A ministry fused into the title: "Bộ trưởng Thông tin và Truyền thông Nguyễn Mạnh Hùng".
         found = gaz.title_index.match_ending(words, k - sector[1], text)
@@ -500,6 +560,10 @@ def _post_ending(words: list[Word], k: int, text: str, gaz: Gazetteer,
             return (found[0], f"Bộ {sector[0]}"), k - sector[1] - found[1]
         return None
     found = gaz.title_index.match_ending(words, start, text)
+    if found is None and body is not None and (link := gaz.title_links.match_ending(words, start, text)) \
+            and (linked := gaz.title_index.match_ending(words, start - link[1], text)):
+        # "Phó Giám đốc phụ trách | Sở Nội vụ <name>", "Giám đốc điều hành thuộc | Tập đoàn …": a title, a link word.
+        return (linked[0], _organization(body)), start - link[1] - linked[1]
     if found is None and body is not None and (unit := _lowercase_unit_before(words, start, text, gaz)):
         # "Trưởng phòng pháp chế | Chi cục Kiểm lâm …": a unit written in lowercase, inside the body that follows.
         return (unit[0], f"{gaz.title_body_head[unit[0]]} {text[words[unit[1]].start : body.end]}"), unit[2]
@@ -528,7 +592,7 @@ def _admin_place_ending(words: list[Word], k: int, text: str, gaz: Gazetteer) ->
         if not _is_name_word(words[m]) or (m < k - 1 and text[words[m].end : words[m + 1].start] != " "):
             return None
         for n in (1, 2):
-            if m - n >= 0 and admin_word_at(words, m - n, text) == n:
+            if m - n >= 0 and (admin_word_at(words, m - n, text) == n or _sub_commune_word_at(words, m - n, text) == n):
                 return m - n
     return None
 
@@ -536,10 +600,10 @@ def _admin_place_ending(words: list[Word], k: int, text: str, gaz: Gazetteer) ->
 def _head_with_place(title: str, place: str, gaz: Gazetteer) -> Post:
     """``Bí thư Đảng ủy`` + ``xã Tân Lập``: a title that ends in a body's head gives that head to the place
     (``Bí thư`` of ``Đảng ủy xã Tân Lập``); other titles keep the place as their organisation."""
-    for head in gaz.heads:
-        short = title[: -len(head.head) - 1]
-        if title.endswith(" " + head.head) and short in gaz.title_priority:
-            return short, f"{head.head} {place}"
+    for head in [*(h.head for h in gaz.heads), *gaz.party_cells]:  # "Bí thư Chi bộ" + "thôn Đông" too
+        short = title[: -len(head) - 1]
+        if title.endswith(" " + head) and short in gaz.title_priority:
+            return short, f"{head} {place}"
     return title, place
 
 
@@ -547,7 +611,7 @@ def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> 
     """A place naming a post, at word ``k`` right after its title: an administrative word and a capitalised name
     (``huyện Mường Tè``), or a country and where its post is held (``Hàn Quốc tại Việt Nam``). Returns where the
     place naming the post ends and where the phrase ends; None otherwise."""
-    if n := admin_word_at(words, k, text):
+    if n := admin_word_at(words, k, text) or _sub_commune_word_at(words, k, text):
         m = k + n
         while m < len(words) and m - k - n < MAX_PLACE_NAME_WORDS and _is_name_word(words[m]) \
                 and text[words[m - 1].end : words[m].start] in (" ", ""):
@@ -560,6 +624,16 @@ def _place_after_title(words: list[Word], k: int, text: str, gaz: Gazetteer) -> 
     if end + 1 < len(words) and words[end].text == "tại" and (m := known_place_at(words, end + 1, text, gaz)):
         return end, end + 1 + m
     return end, end
+
+
+SUB_COMMUNE_WORDS = tuple(read_lines("sub_commune_words.txt"))  # thôn, bản, ấp, khu phố …
+
+
+def _sub_commune_word_at(words: list[Word], k: int, text: str) -> int:
+    """Length in words of ``thôn``, ``ấp``, ``khu phố``, ``tổ dân phố`` at word ``k`` (a place below a commune,
+    "Bí thư Chi bộ | thôn Đông"), or 0."""
+    return next((len(w.split()) for w in SUB_COMMUNE_WORDS
+                 if k < len(words) and text.startswith(w + " ", words[k].start)), 0)
 
 
 MAX_UNIT_WORDS = 3
@@ -781,6 +855,7 @@ def _title_right(words: list[Word], j: int, text: str, gaz: Gazetteer,
         elif k < len(words) and (unknown := _unknown_body_end(words, k, text, gaz)):
             # "Phó Bí thư Đảng ủy, …", "Bí thư Chi bộ thôn Đông": a body the gazetteers do not know, up to the comma.
             organization = text[words[k].start : words[unknown - 1].end]
+            title, organization = _split_head_from_title(title, organization, gaz)
             k = unknown
         if posts and joined and posts[-1][1] is None:
             posts[-1] = (posts[-1][0], organization)  # "Chủ tịch kiêm Tổng Giám đốc Công ty …": one body
@@ -801,8 +876,8 @@ def _after_unknown_post(words: list[Word], k: int, text: str, gaz: Gazetteer) ->
     """Where the next post starts when the one at ``k`` is a short capitalised phrase the gazetteer lacks
     (``UVBTV Tỉnh ủy``, ``Trung tướng``) or an honour in lowercase (``nhà giáo ưu tú``), and a comma then a known
     title follow; None otherwise."""
-    if k >= len(words) or not words[k].is_word:
-        return None
+    if k >= len(words) or not words[k].is_word or admin_word_at(words, k, text):
+        return None  # "…, quận 10, …": where the person lives or works, not a post
     for m in range(k + 1, min(k + MAX_UNKNOWN_POST_WORDS + 1, len(words) - 1)):
         if words[m].text == ",":
             return m + 1 if gaz.title_index.match(words, m + 1, text) else None
@@ -833,6 +908,15 @@ def _unknown_body_end(words: list[Word], k: int, text: str, gaz: Gazetteer) -> i
             end = m + 1
         m += 1
     return end
+
+
+def _split_head_from_title(title: str, organization: str, gaz: Gazetteer) -> Post:
+    """``Bí thư Đoàn`` + ``Thanh niên xã Phú Mỹ``: a listed title whose last word opens the unknown body's name
+    gives that word back to the body (``Bí thư`` of ``Đoàn Thanh niên xã Phú Mỹ``)."""
+    base, _, last = title.rpartition(" ")
+    if base in gaz.title_priority and last[:1].isupper() and organization[:1].isupper():
+        return base, f"{last} {organization}"
+    return title, organization
 
 
 def _is_name_start(words: list[Word], k: int, text: str, gaz: Gazetteer) -> bool:
