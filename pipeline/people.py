@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from govnews.records import Entity
 from pipeline.gazetteer import Gazetteer, read_lines
-from pipeline.lexical import PhraseIndex, Word, admin_word_at, scan
+from pipeline.lexical import Coverage, PhraseIndex, Word, admin_word_at, scan
 from pipeline.places import known_place_at
 
 MIN_NAME_WORDS, MAX_NAME_WORDS = 2, 5
@@ -41,6 +41,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             ("Đoàn Thanh | tra" is the inspection team "Đoàn Thanh tra", not a person).
     """
     words = scan(text)
+    inside = Coverage(taken)  # a binary search per word: an article may have thousands of spans
     body_at = {b.start: b for b in bodies}
     body_ending = {b.end: b for b in bodies}
     found: list[Entity] = []
@@ -53,8 +54,8 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             i += skip[1]
             continue
         after_body = i > 0 and words[i - 1].end in body_ending
-        n = _name_length(words, i, text, gaz, taken, whole_word, ends_word=ends_word, after_body=after_body)
-        candidate = _is_name_word(words[i]) and not _inside(words[i], taken)
+        n = _name_length(words, i, text, gaz, inside, whole_word, ends_word=ends_word, after_body=after_body)
+        candidate = _is_name_word(words[i]) and not inside(words[i])
         honorific = _honorific_before(words, i, text, gaz) if n or candidate else None
         title = None
         if n or (is_ner_person and candidate):
@@ -62,7 +63,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             title = _title_left(words, i - (honorific[1] if honorific else 0), text, gaz, body_ending, loose=bool(n))
         if not n and (honorific or title) and words[i].text in gaz.rare_surnames:
             # "Trưởng Ban … Mai Xuân Bình": a rare family name after a title
-            n = _name_length(words, i, text, gaz, taken, whole_word, rare=True, ends_word=ends_word,
+            n = _name_length(words, i, text, gaz, inside, whole_word, rare=True, ends_word=ends_word,
                              after_body=after_body)
         if not n and title and (foreign := _name_after_country(words, i, text, gaz)):
             # "Thủ tướng Campuchia Hun Manet", "Đại sứ Nhật Bản tại Việt Nam Ito Naoki": a post of a country,
@@ -94,7 +95,7 @@ def find_people(text: str, gaz: Gazetteer, bodies: list[Entity], taken: list[tup
             # place or a central body ("… Trung ương Lê Minh Hưng", "… Hải Dương Trần Đức Thắng").
             run = _run_length(words, i, text)
             starts = [(j, length) for j in range(i + 1, i + run)
-                      if (length := _name_length(words, j, text, gaz, taken, whole_word, rare=True,
+                      if (length := _name_length(words, j, text, gaz, inside, whole_word, rare=True,
                                                  ends_word=ends_word))
                       and not _place_across(words, i, j, text, gaz)
                       and (length >= 3 or _names_a_body_or_place(text[words[i].start : words[j - 1].end], gaz))]
@@ -405,13 +406,13 @@ def _other_form(short: str, full: str) -> bool:
             and b[-1].startswith(a[-1]))
 
 
-def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: list[tuple[int, int]],
+def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: Coverage,
                  whole_word: Callable[[int, int], bool] | None = None, rare: bool = False,
                  ends_word: Callable[[int], bool] | None = None, after_body: bool = False) -> int:
     """Length of a name starting at word ``i`` with a known family name (0 if none); ``rare``: a family name
     that is also a common word counts too (the caller saw a title or an honorific). ``after_body``: a body
     ends just before (``UBND huyện | Hà Văn Cương``), so its last word is not a place word naming a street."""
-    if not _is_name_word(words[i]) or _inside(words[i], taken) or _after_city_word(words, i, text):
+    if not _is_name_word(words[i]) or taken(words[i]) or _after_city_word(words, i, text):
         return 0
     place_word = None if after_body else gaz.place_words.match_ending(words, i, text)
     if place_word and (whole_word is None or whole_word(words[i - place_word[1]].start, words[i - 1].end)
@@ -422,7 +423,7 @@ def _name_length(words: list[Word], i: int, text: str, gaz: Gazetteer, taken: li
         return 0  # "các phố Tràng Tiền, Đinh Tiên Hoàng": a later item of a list of streets
     n = 1
     while (i + n < len(words) and n < MAX_NAME_WORDS and _is_name_word(words[i + n])
-           and text[words[i + n - 1].end : words[i + n].start] == " " and not _inside(words[i + n], taken)
+           and text[words[i + n - 1].end : words[i + n].start] == " " and not taken(words[i + n])
            and not gaz.title_index.match(words, i + n, text)  # "Ông Lê An | Giám đốc Sở Y tế": no comma
            and not _honorific_then_name(words, i + n, text, gaz)):  # a caption, then "Ông Lê An - …" repeats it
         n += 1
@@ -482,10 +483,6 @@ def _after_city_word(words: list[Word], i: int, text: str) -> bool:
 
 def _is_name_word(word: Word) -> bool:
     return word.is_word and word.is_capitalized and not word.is_abbreviation and not word.text[0].isdigit()
-
-
-def _inside(word: Word, taken: list[tuple[int, int]]) -> bool:
-    return any(s <= word.start < e for s, e in taken)
 
 
 def _honorific_before(words: list[Word], i: int, text: str, gaz: Gazetteer) -> tuple[str, int] | None:
@@ -944,10 +941,10 @@ def _short_mentions(words: list[Word], text: str, gaz: Gazetteer, people: list[E
         name = str(person.attrs["name"])
         by_last.setdefault(name.split()[-1], person)
         by_last.setdefault(" ".join(name.split()[-2:]), person)
-    covered = [(p.start, p.end) for p in people] + taken
+    covered = Coverage([(p.start, p.end) for p in people] + taken)
     found = []
     for i, word in enumerate(words):
-        if not _is_name_word(word) or _inside(word, covered):
+        if not _is_name_word(word) or covered(word):
             continue
         honorific = _honorific_before(words, i, text, gaz)
         # "Chủ tịch Thọ" after "Chủ tịch UBND tỉnh Phan Ngọc Thọ": a title, then the given name alone.
