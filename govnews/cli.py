@@ -628,10 +628,11 @@ def _eval_extraction(ctx: typer.Context, suite: str, gold_dir: Path, split: Spli
     try:
         docs = load_gold(gold_dir, settings.shared_dir, split.value)
         second = second_annotation(second_dir, docs, settings.shared_dir) if second_dir else None
+        results = evaluate(docs, suite, Extractor(settings.topic_model), baseline=baseline, console=err,
+                           second=second)
     except (ConfigError, InputError) as exc:
         err.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(2) from exc
-    results = evaluate(docs, suite, Extractor(settings.topic_model), baseline=baseline, console=err, second=second)
     results["gold_dir"], results["split"] = str(gold_dir), split.value
     if second_dir:
         results["second_dir"] = str(second_dir)
@@ -642,7 +643,8 @@ def _eval_extraction(ctx: typer.Context, suite: str, gold_dir: Path, split: Spli
 
 
 GoldDir = Annotated[Path, typer.Argument(help="Folder of <id>.txt + <id>.json pairs (shared/gold/dev), or of "
-                                             "corpus-keyed <id>.json files (models/gold/corpus).")]
+                                             "<id>.json files keyed by a shared corpus or dataset record "
+                                             "(models/gold/corpus, models/gold/fresh).")]
 SplitOption = Annotated[Split, typer.Option(help="Which documents of a gold folder with a split.json.")]
 JsonOption = Annotated[Path | None, typer.Option("--json", help="Also write the figures as JSON here.")]
 BaselineOption = Annotated[bool, typer.Option(help="Score plain underthesea NER beside govnews.")]

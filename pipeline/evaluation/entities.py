@@ -9,6 +9,7 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from govnews.errors import ConfigError
 from govnews.records import Entity
 from pipeline.evaluation.baseline import underthesea_entities
 from pipeline.evaluation.gold import GoldDoc
@@ -29,7 +30,9 @@ def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bo
     """Scores of govnews, of the underthesea baseline and, given ``second`` (a second, independent annotation
     of the same documents, by id), of that annotator against the gold: how far two humans agree is the
     ceiling the extractor's figures are read against."""
-    types = SUITES[suite]
+    types = _annotated(docs, SUITES[suite])
+    if not types:
+        raise ConfigError(f"the gold annotates none of the {suite} suite's types ({', '.join(SUITES[suite])})")
     systems: dict[str, Callable[[GoldDoc], list[Entity]]] = {
         "govnews": lambda doc: extractor.extract_text(doc.text, url=doc.url).entities}
     if baseline:
@@ -44,6 +47,13 @@ def evaluate(docs: list[GoldDoc], suite: str, extractor: Extractor, baseline: bo
             score_document(doc.entities, system(doc), scores, types)
         results["systems"][name] = {t: s.to_dict() for t, s in scores.items()}
     return results
+
+
+def _annotated(docs: list[GoldDoc], types: tuple[str, ...]) -> tuple[str, ...]:
+    """The suite's types that every document was annotated for: a partly annotated set (one that declares
+    ``annotated``) is not scored on types it never marked, which would read as false positives."""
+    declared = [set(doc.annotated) for doc in docs if doc.annotated is not None]
+    return tuple(t for t in types if all(t in d for d in declared))
 
 
 def render(results: dict[str, Any], console: Console) -> None:

@@ -1,5 +1,5 @@
-"""Gold documents: ``<id>.txt`` + ``<id>.json`` pairs, or corpus-keyed ``<id>.json`` whose texts are read
-from the shared corpus at run time (the repository holds only the annotations)."""
+"""Gold documents: ``<id>.txt`` + ``<id>.json`` pairs, or ``<id>.json`` keyed by a shared corpus or dataset
+record whose text is read from ``../shared`` at run time (the repository holds only the annotations)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from govnews.errors import ConfigError, InputError
 from govnews.records import Entity
 
 CORPUS_FILE = Path("corpus") / "dev_articles.jsonl"
+DATASETS_DIR = Path("datasets")
 
 
 @dataclass(slots=True)
@@ -22,6 +23,7 @@ class GoldDoc:
     entities: list[Entity]
     topics: list[str] = field(default_factory=list)
     url: str | None = None
+    annotated: tuple[str, ...] | None = None  # the types annotated, when not all of them were
 
 
 def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[GoldDoc]:
@@ -37,6 +39,7 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
         raise ConfigError(f"{gold_dir}: no <id>.json gold files")
     wanted = _split_ids(gold_dir, split)
     corpus: dict[str, tuple[str, str | None]] | None = None
+    datasets: dict[str, dict[str, str]] = {}
     docs = []
     for path in files:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -47,6 +50,13 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
         url = data.get("url")
         if pair.exists():
             text = unicodedata.normalize("NFC", pair.read_text(encoding="utf-8"))
+        elif "source" in data:
+            source = str(data["source"])
+            if source not in datasets:
+                datasets[source] = read_dataset(shared_dir, source)
+            if doc_id not in datasets[source]:
+                raise InputError(str(path), f"id {doc_id!r} is not in the shared dataset {source!r}")
+            text = datasets[source][doc_id]
         else:
             if corpus is None:
                 corpus = read_corpus(shared_dir)
@@ -54,7 +64,8 @@ def load_gold(gold_dir: Path, shared_dir: Path, split: str = "all") -> list[Gold
                 raise InputError(str(path), f"id {doc_id!r} is not in the shared corpus")
             text, url = corpus[doc_id]
         entities = [_entity(e, text, path) for e in data["entities"]]
-        docs.append(GoldDoc(doc_id, text, entities, data.get("topics", []), url))
+        annotated = tuple(data["annotated"]) if "annotated" in data else None
+        docs.append(GoldDoc(doc_id, text, entities, data.get("topics", []), url, annotated))
     return docs
 
 
@@ -75,6 +86,26 @@ def second_annotation(second_dir: Path, docs: list[GoldDoc], shared_dir: Path) -
 def read_corpus(shared_dir: Path) -> dict[str, tuple[str, str | None]]:
     """NFC text and URL of each shared corpus article, by id."""
     return {row["id"]: (row["text"], row.get("url")) for row in corpus_rows(shared_dir)}
+
+
+def read_dataset(shared_dir: Path, name: str) -> dict[str, str]:
+    """NFC text of each record of a shared dataset (``datasets/<name>/*.jsonl``), by id: the title, a newline and
+    the body, as the dataset's README says a full document is read."""
+    folder = shared_dir / DATASETS_DIR / name
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise ConfigError(f"the shared dataset {name!r} is not at {folder} (set GOVNEWS_SHARED_DIR); "
+                          "evaluations need its texts")
+    texts = {}
+    for path in files:
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                if line.strip():
+                    record = json.loads(line)
+                    title = unicodedata.normalize("NFC", record.get("title") or "").strip()
+                    body = unicodedata.normalize("NFC", record["text"])
+                    texts[str(record["id"])] = f"{title}\n{body}" if title else body
+    return texts
 
 
 def corpus_rows(shared_dir: Path) -> list[dict[str, Any]]:

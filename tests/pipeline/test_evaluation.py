@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from govnews.errors import ConfigError
+from govnews.errors import ConfigError, InputError
 from govnews.records import Entity
 from pipeline.evaluation.gold import load_gold
 from pipeline.evaluation.scoring import TypeScore, match_lenient, same_text, score_document
@@ -79,6 +79,37 @@ def test_load_gold_says_when_the_shared_corpus_is_missing(corpus_gold, tmp_path)
     gold, _ = corpus_gold
     with pytest.raises(ConfigError, match="shared corpus is not at"):
         load_gold(gold, tmp_path / "nowhere")
+
+
+def test_dataset_keyed_gold_reads_title_and_body_and_scores_only_the_annotated_types(tmp_path):
+    shared = tmp_path / "shared"
+    (shared / "datasets" / "news").mkdir(parents=True)
+    record = {"id": "test/A_(1)", "label": "politics", "title": "Đà Nẵng họp", "text": TEXT}
+    (shared / "datasets" / "news" / "test.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n",
+                                                             encoding="utf-8")
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    start = len("Đà Nẵng họp\n") + 19
+    (gold / "news__test_A_(1).json").write_text(json.dumps({
+        "source": "news", "id": "test/A_(1)", "annotated": ["official", "person", "target"], "entities": [
+            {"type": "official", "start": start, "end": start + 13, "text": "Nguyễn Văn An", "name": "Nguyễn Văn An",
+             "title": "Chủ tịch", "organization": "UBND tỉnh", "honorific": None}]}, ensure_ascii=False),
+        encoding="utf-8")
+    [doc] = load_gold(gold, shared)
+    assert doc.text.startswith("Đà Nẵng họp\nChủ tịch") and doc.annotated == ("official", "person", "target")
+    out = tmp_path / "scores.json"
+    result = run_cli("eval", "entities", str(gold), "--no-baseline", "--json", str(out),
+                     env={"GOVNEWS_SHARED_DIR": str(shared)})
+    assert result.returncode == 0, result.stderr
+    scored = json.loads(out.read_text(encoding="utf-8"))["systems"]["govnews"]
+    assert sorted(scored) == ["official", "person"]  # locations and dates were not annotated, so not scored
+    assert scored["official"]["lenient"]["recall"] == 1.0
+    figures = run_cli("eval", "figures", str(gold), "--no-baseline", env={"GOVNEWS_SHARED_DIR": str(shared)})
+    assert figures.returncode == 2 and "annotates none of the figures suite" in figures.stderr
+    (gold / "news__test_A_(1).json").write_text(json.dumps({"source": "news", "id": "test/B", "entities": []}),
+                                                encoding="utf-8")
+    with pytest.raises(InputError, match="not in the shared dataset 'news'"):
+        load_gold(gold, shared)
 
 
 def test_eval_command_prints_and_writes_scores(corpus_gold, tmp_path):
