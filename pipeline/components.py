@@ -29,6 +29,7 @@ from pipeline.gazetteer import Gazetteer
 from pipeline.normalize import quiet_capitals, unify_tones
 from pipeline.people import find_people
 from pipeline.places import find_places
+from pipeline.spelled import spelled_run
 from pipeline.tagger import UnderthesesaTagger
 from pipeline.targets import TargetFinder
 from pipeline.tokenizer import UnderthesesaTokenizer
@@ -75,7 +76,8 @@ class UnderthesesaTaggerComponent:
                 for token, tag in zip(tokens, tagged, strict=True):
                     token.tag_ = tag.pos
                 ents.extend(bio_spans(doc, tokens, [t.ner for t in tagged]))
-            elif self.pos_mode == "all" or any(c.isdigit() for c in sent.text) or SPELLED_NUMBER.search(sent.text):
+            elif (self.pos_mode == "all" or any(c.isdigit() for c in sent.text) or SPELLED_NUMBER.search(sent.text)
+                  or spelled_run().search(sent.text)):
                 for token, tag in zip(tokens, self.tagger.pos([t.text for t in tokens]), strict=True):
                     token.tag_ = tag
         if self.ner_mode == "all":

@@ -14,6 +14,7 @@ from functools import cached_property
 from govnews.records import Entity
 from pipeline.gazetteer import alternatives, read_csv, read_lines
 from pipeline.numbers import SCALES, as_number, english_thousands, parse_figure_number, parse_number
+from pipeline.spelled import number_runs
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True))
@@ -46,6 +47,8 @@ _PER_WORD = r"[^\W\d_]+"
 # A counted "ngày" or "tháng" followed by a day and month is a number with its date ("số 92 ngày 25-4-2006").
 _DATED_NOUNS = ("ngày", "tháng")
 _MONTH_BEFORE = re.compile(r"(?<!\w)tháng\s+$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?<!\w)(?:[Tt]háng|[Tt]hứ|lần|khóa|khoá|số)\s+$")
+_NOT_A_COUNT_AFTER = re.compile(r"\s+(?:phần(?!\s+trăm)|rưỡi)(?!\w)")
 _DAY_NAME = re.compile(r"(?<!\w)[Tt]hứ\s+$")
 _CLOCK_UNITS = ("giờ", "h")
 _DURATIONS = ("năm", "tháng", "tuần", "ngày")  # "Việt Nam 50 năm": an anniversary after a name is still a figure
@@ -77,6 +80,12 @@ class FigureFinder:
     @cached_property
     def _qualifiers(self) -> dict[str, str]:
         return {r["word"]: r["qualifier"] for r in read_csv("qualifiers.csv")}
+
+    @cached_property
+    def _qualifier_before(self) -> re.Pattern[str]:
+        """A qualifier right before a spelled count, capitalised too when it opens the sentence."""
+        words = [*self._qualifiers, *(w[0].upper() + w[1:] for w in self._qualifiers)]
+        return re.compile(rf"(?<!\w)({alternatives(words)}) $")
 
     @cached_property
     def _compound(self) -> re.Pattern[str]:
@@ -214,6 +223,7 @@ class FigureFinder:
         for m in _SCORE.finditer(text):  # an index score: "giá trị 0,4843"
             if not _overlaps(m.start(), m.end(), taken):
                 add(m.start(), m.end(), parse_number(m.group(0)) or 0.0, "score", None)
+        self._spelled_runs(text, taken, add, noun_after)
         for m in SPELLED_NUMBER.finditer(text):
             before, after = self._spelled_neighbours
             if before.search(text, max(0, m.start() - 8), m.start()) or after.match(text, m.end()):
@@ -221,9 +231,44 @@ class FigureFinder:
             noun = self._counted(text, m.end("num"), noun_after)
             if noun is None or _overlaps(m.start(), noun[0], taken) or _DAY_NAME.search(text, 0, m.start()):
                 continue  # "Thứ bảy tuần trước" is a weekday
-            add(m.start(), noun[0], SPELLED[m.group("num").lower()], noun[1], None)
+            start, qualifier = self._qualified(text, m.start())
+            add(start, noun[0], SPELLED[m.group("num").lower()], noun[1], qualifier)  # "hơn hai tháng"
         found.sort(key=lambda e: e.start)
         return found
+
+    def _spelled_runs(self, text: str, taken: list[tuple[int, int]], add: Callable[..., None],
+                      noun_after: NounAfter | None) -> None:
+        """Counts and amounts spelled in several words: ``hai mươi lăm xã``, ``ba trăm hộ``, ``hai nghìn tỷ
+        đồng``. Not a month or an ordinal (``tháng mười hai``, ``thứ hai mươi``), nor a fraction (``hai phần
+        ba``) or a half (``hai triệu rưỡi``), which are not read."""
+        for run_start, run_end, value in number_runs(text):
+            if (value is None or _overlaps(run_start, run_end, taken) or _NOT_A_COUNT_BEFORE.search(
+                    text, max(0, run_start - 8), run_start) or _NOT_A_COUNT_AFTER.match(text, run_end)):
+                taken.append((run_start, run_end))  # nor is any word of it a count of its own ("hai ba bài")
+                continue
+            unit = self._unit_after.match(text, run_end)
+            if unit:
+                name, factor = self._units[unit.group(1)]
+                end, value = unit.end(), value * factor
+            else:
+                noun = self._counted(text, run_end, noun_after)
+                if noun is None:
+                    continue
+                end, name = noun
+            start, qualifier = self._qualified(text, run_start)
+            add(start, end, value, name, qualifier)
+
+    def _qualified(self, text: str, start: int) -> tuple[int, str | None]:
+        """Where a spelled figure starts and its qualifier, when one stands right before it (``hơn hai tháng``;
+        not ``nước ngoài hai chuyên gia``)."""
+        qualifier = self._qualifier_before.search(text, max(0, start - 12), start)
+        if qualifier is None or self._compound.search(text, max(0, qualifier.start() - 8), qualifier.start()):
+            return start, None
+        return qualifier.start(), self._qualifiers[qualifier.group(1).lower()]
+
+    @cached_property
+    def _unit_after(self) -> re.Pattern[str]:
+        return re.compile(rf"\s?({alternatives(self._units)})(?![\w²³])")
 
     def _ranks(self, text: str, taken: list[tuple[int, int]], add: Callable[..., None],
                noun_after: NounAfter | None) -> None:

@@ -1,4 +1,4 @@
-"""Scaled VND units, hecta, and spelled numbers govnews does not read, in sentences written for these tests."""
+"""Scaled VND units, hecta, and spelled numbers read or skipped, in sentences written for these tests."""
 
 
 def figures(extractor, text):
@@ -15,10 +15,26 @@ def test_hecta_is_a_hectare(extractor):
     assert figures(extractor, "Cụm công nghiệp phía nam rộng 75 hecta.") == [("75 hecta", 75, "ha")]
 
 
-def test_a_longer_spelled_number_is_skipped_not_misread(extractor):
-    assert figures(extractor, "Xã có ba mươi hai hộ làm nghề dệt.") == []
-    assert figures(extractor, "Hai mươi lăm phần trăm số hộ có máy lọc nước.") == []
+def test_a_longer_spelled_number_is_read_by_its_grammar(extractor):
+    assert figures(extractor, "Xã có ba mươi hai hộ làm nghề dệt.") == [("ba mươi hai hộ", 32, "hộ")]
+    assert figures(extractor, "Hai mươi lăm phần trăm số hộ có máy lọc nước.") == [("Hai mươi lăm phần trăm", 25, "%")]
+    assert figures(extractor, "Huyện cấp mười lăm giấy phép cho hơn một trăm linh năm hộ.") == [
+        ("mười lăm giấy phép", 15, "giấy phép"), ("hơn một trăm linh năm hộ", 105, "hộ")]
+    assert figures(extractor, "Quỹ cần hai nghìn tỷ đồng.") == [("hai nghìn tỷ đồng", 2_000_000_000_000, "VND")]
+
+
+def test_spelled_numbers_that_are_no_count_are_skipped_not_misread(extractor):
     assert figures(extractor, "Một phần ba số thôn có nhà văn hóa.") == []
+    assert figures(extractor, "Hội nghị họp vào tháng mười hai, lần thứ mười một.") == []
+    assert figures(extractor, "Mỗi hộ được hỗ trợ hai triệu rưỡi đồng.") == []
+    assert figures(extractor, "Đội hát hai ba bài dân ca.") == []  # "two or three": no one number
+    assert figures(extractor, "Trong năm hai dự án đã xong.") == [("hai dự án", 2, "dự án")]  # the year, then 2
+
+
+def test_a_qualifier_before_a_spelled_count_is_part_of_it(extractor):
+    found = [(f.text, f.attrs["value"], f.attrs["qualifier"]) for f in extractor.extract_text(
+        "Sau hơn hai tháng thi công, gần ba mươi hộ đã có nước sạch.").entities if f.type == "figure"]
+    assert found == [("hơn hai tháng", 2, "more_than"), ("gần ba mươi hộ", 30, "about")]
 
 
 def test_a_spelled_count_after_other_words_still_counts(extractor):
