@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import cache
 
 from govnews.records import VN_TZ, Entity
+from pipeline.gazetteer import alternatives, read_lines
 
 _FULL = re.compile(r"(?<![\w/])(?:ngày )?(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})(?![\w/])")
 _WORDS_FULL = re.compile(r"(?<!\w)ngày (\d{1,2}) tháng (\d{1,2})(?: năm ((?:19|20)\d{2}))?(?!\w)")
@@ -58,7 +60,7 @@ def find_dates(text: str, published: datetime | None = None,
     for m in _DAY_MONTH.finditer(text):
         d, mo = int(m.group(1)), int(m.group(3))
         # "13/3" needs a cue ("ngày", "sáng", "từ") unless written with a slash; "3.3" and "9-4" always do.
-        if _valid(2000, mo, d) and _cued(text, m):
+        if _valid(2000, mo, d) and _cued(text, m) and not _share(text, m):
             add(m.start(), m.end(), f"--{mo:02d}-{d:02d}")
     for m in _QUARTER.finditer(text):
         q = QUARTERS[m.group(1)]
@@ -90,6 +92,17 @@ def _cued(text: str, match: re.Match[str]) -> bool:
         return True
     before = text[max(0, match.start() - 8) : match.start()].strip().lower()
     return before.endswith(_DAY_CUES)
+
+
+@cache
+def _share_after() -> re.Pattern[str]:
+    return re.compile(rf" (?:{alternatives(read_lines('fraction_partitives.txt'))})(?!\w)")
+
+
+def _share(text: str, match: re.Match[str]) -> bool:
+    """``và 1/4 diện tích``: a share of a whole, not the first of April."""
+    return match.group("sep") == "/" and not match.group(0).lower().startswith("ngày") and bool(
+        _share_after().match(text, match.end()))
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -88,6 +88,10 @@ class FigureFinder:
         return re.compile(rf"(?<!\w)({alternatives(words)}) $")
 
     @cached_property
+    def _partitive(self) -> re.Pattern[str]:
+        return re.compile(rf" (?:{alternatives(read_lines('fraction_partitives.txt'))})(?!\w)")
+
+    @cached_property
     def _compound(self) -> re.Pattern[str]:
         """A word before a qualifier that makes it part of another word ("nước ngoài", "cấp trên")."""
         return re.compile(rf"(?<!\w)(?:{alternatives(read_lines('qualifier_compounds.txt'))})\s+$", re.IGNORECASE)
@@ -217,6 +221,10 @@ class FigureFinder:
                 qualifier = self._qualifiers.get(m.group("qual"))
                 add(start, m.end(), int(m.group("n")) / int(m.group("d")), "fraction", qualifier)
         for m in _PART_OF.finditer(text):  # "19/22 quận huyện": 19 of them
+            if self._partitive.match(text, m.end()) and 0 < int(m.group("n")) < int(m.group("d")) <= 10:
+                if not _overlaps(m.start(), m.end(), taken):  # "2/3 số mã": a share of the whole
+                    add(m.start(), m.end(), int(m.group("n")) / int(m.group("d")), "fraction", None)
+                continue
             noun = self._counted(text, m.end(), noun_after)
             if noun and int(m.group("n")) <= int(m.group("d")) and not _overlaps(m.start(), noun[0], taken):
                 add(m.start(), noun[0], int(m.group("n")), noun[1], None)

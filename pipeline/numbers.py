@@ -29,8 +29,10 @@ def parse_number(text: str) -> float | None:
 
 
 def as_number(value: float) -> int | float:
-    """Integers stay integers in JSON (327000, not 327000.0)."""
-    return int(value) if float(value).is_integer() and abs(value) < 2**63 else value
+    """Integers stay integers in JSON (327000, not 327000.0), and a scale's binary rounding is undone
+    (541,32 tỷ is 541320000000, not 541320000000.00006): no figure has more than MAX_DIGITS digits."""
+    value = float(f"{value:.{MAX_DIGITS}g}")
+    return int(value) if value.is_integer() and abs(value) < 2**63 else value
 
 
 # "140,000 m2", "2,000 người": commas grouping zeros are English thousands; no Vietnamese writer gives a decimal

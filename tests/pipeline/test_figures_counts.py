@@ -1,5 +1,7 @@
 """Counted nouns, shared units, rates and the numbers that are not figures, in sentences written for these tests."""
 
+import pytest
+
 from pipeline.numbers import parse_number
 
 
@@ -88,3 +90,11 @@ def test_round_english_thousands_are_read_and_other_english_groupings_skipped(ex
                                "lô đất 0,125 ha.")
     assert found == {"140,000 m2": (140_000, "m2", None), "2,000 người": (2_000, "người", None),
                      "0,125 ha": (0.125, "ha", None)}
+
+
+def test_a_scaled_value_keeps_no_binary_rounding_and_a_share_of_a_whole_is_a_fraction(extractor):
+    found = [(f.text, f.attrs["value"], f.attrs["unit"]) for f in extractor.extract_text(
+        "Sàn giao dịch đạt 541,32 tỷ đồng; có 2/3 số mã tăng giá và 1/4 diện tích bỏ hoang, 7/9 huyện đạt.").entities
+        if f.type == "figure"]
+    assert found == [("541,32 tỷ đồng", 541_320_000_000, "VND"), ("2/3", pytest.approx(2 / 3), "fraction"),
+                     ("1/4", 0.25, "fraction"), ("7/9 huyện", 7, "huyện")]
