@@ -147,8 +147,9 @@ class FigureFinder:
         quals, units = alternatives(self._qualifiers), alternatives(self._units)
         # "Hơn 40 nghìn lượt người …": a qualifier opening a sentence is capitalised.
         quals_capital = alternatives([w[0].upper() + w[1:] for w in self._qualifiers])
+        glued = "".join(f"|(?<=(?<!\\w){re.escape(w)})" for w in read_lines("figure_glued_words.txt"))
         return re.compile(
-            rf"(?:(?<![\w.,/-])|(?<=°C/))(?:(?P<qual>{quals}|{quals_capital}) )?"
+            rf"(?:(?<![\w.,/-])|(?<=°C/){glued})(?:(?P<qual>{quals}|{quals_capital}) )?"
             rf"(?P<num>{_NUM})(?:\s?[-–]\s?(?P<num2>{_NUM}))?"
             rf"(?:(?P<pct>\s?%)|(?:\s?(?P<unit>{units}))(?![\w²³])|(?: (?P<scale>{_SCALE}))(?![\w]))?"
             rf"(?P<per>(?:/(?:{self._per}|{_PER_WORD})(?!\w))+)?"

@@ -98,3 +98,8 @@ def test_a_scaled_value_keeps_no_binary_rounding_and_a_share_of_a_whole_is_a_fra
         if f.type == "figure"]
     assert found == [("541,32 tỷ đồng", 541_320_000_000, "VND"), ("2/3", pytest.approx(2 / 3), "fraction"),
                      ("1/4", 0.25, "fraction"), ("7/9 huyện", 7, "huyện")]
+
+
+def test_a_number_glued_to_a_reporting_word_is_read_but_a_code_is_not(extractor):
+    found = figures(extractor, "Doanh thu quý đạt1.250 tỷ đồng,tăng7% so với cùng kỳ; ca bệnh BN3105 là F1 của ổ dịch.")
+    assert found == {"1.250 tỷ đồng": (1_250_000_000_000, "VND", None), "7%": (7, "%", None)}
